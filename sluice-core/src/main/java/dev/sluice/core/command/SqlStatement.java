@@ -1,0 +1,38 @@
+package dev.sluice.core.command;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The analysis of one SQL statement.
+ *
+ * @param kind           upper-case statement kind: {@code SELECT}, {@code INSERT}, {@code DROP}, {@code COPY},
+ *                       {@code BEGIN}…, or {@code UNKNOWN} when not even the keyword fallback recognised it
+ * @param normalizedText the statement with every literal replaced by {@code ?}: safe to store, and the cache key
+ * @param tablesRead     tables the statement reads, lower-cased and schema-qualified where the text qualifies them
+ * @param tablesWritten  tables the statement inserts into, updates, deletes from, creates, alters or drops
+ * @param hasWhere       for UPDATE and DELETE: whether a WHERE clause restricts the rows (false for other kinds)
+ * @param parsed         true when the full SQL parser understood the statement; false for keyword-fallback results
+ * @param syntaxTree     the parser's syntax tree (a {@code net.sf.jsqlparser.statement.Statement}) when parsed;
+ *                       shared between sessions through the analysis cache, so treat it as read-only
+ */
+public record SqlStatement(String kind, String normalizedText, Set<String> tablesRead, Set<String> tablesWritten,
+                           boolean hasWhere, boolean parsed, Optional<Object> syntaxTree) {
+
+    public static final String UNKNOWN = "UNKNOWN";
+
+    public SqlStatement {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(normalizedText, "normalizedText");
+        tablesRead = Set.copyOf(tablesRead);
+        tablesWritten = Set.copyOf(tablesWritten);
+        syntaxTree = syntaxTree == null ? Optional.empty() : syntaxTree;
+    }
+
+    @Override
+    public String toString() {
+        return "SqlStatement[kind=" + kind + ", read=" + tablesRead + ", written=" + tablesWritten
+                + ", hasWhere=" + hasWhere + ", parsed=" + parsed + "]";
+    }
+}
