@@ -12,7 +12,8 @@ import java.util.Set;
  * @param keyId      public identifier embedded in the key (used to look it up)
  * @param subject    the identity subject the key authenticates as
  * @param groups     groups the identity gets
- * @param secretHash hex SHA-256 of the key's secret part
+ * @param secretHash lower-case hex SHA-256 of the key's secret part (the ASCII bytes of its 43-character base64url
+ *                   text); see {@link ApiKeys} for why a fast hash suffices
  * @param createdAt  creation time
  * @param expiresAt  optional expiry
  * @param revoked    revoked keys never authenticate

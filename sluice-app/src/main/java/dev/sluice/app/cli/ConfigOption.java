@@ -1,0 +1,36 @@
+package dev.sluice.app.cli;
+
+import dev.sluice.app.ProtocolRegistry;
+import dev.sluice.app.config.ConfigException;
+import dev.sluice.app.config.ConfigLoader;
+import dev.sluice.app.config.GatewayConfig;
+import dev.sluice.store.Store;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The {@code --config FILE} option shared by every command that needs the gateway's configuration. */
+final class ConfigOption {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${env:SLUICE_CONFIG:-sluice.yaml}",
+            description = "Gateway configuration file (default: $SLUICE_CONFIG or ./sluice.yaml).")
+    Path file;
+
+    /** Loads and validates the configuration; a problem becomes a {@link CliFailure} listing every error. */
+    GatewayConfig load() {
+        if (!Files.exists(file)) {
+            throw new CliFailure("configuration file " + file + " does not exist (pass --config FILE)");
+        }
+        try {
+            return ConfigLoader.load(file, System.getenv(), ProtocolRegistry.standard().protocols());
+        } catch (ConfigException e) {
+            throw new CliFailure(file + " is not valid:\n" + e.getMessage());
+        }
+    }
+
+    /** Opens the configured store (for commands that read the audit log or manage API keys). */
+    Store openStore() {
+        return Store.open(load().store().url().reveal());
+    }
+}

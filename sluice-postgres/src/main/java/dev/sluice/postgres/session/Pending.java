@@ -1,0 +1,104 @@
+package dev.sluice.postgres.session;
+
+import dev.sluice.postgres.codec.backend.ErrorFields;
+
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One message the gateway sent upstream that the upstream still owes an answer for, in the in-flight queue. Answers
+ * come back in the order the messages were sent, so the head of the queue owns whatever the upstream says next
+ * (asynchronous notices and notifications aside).
+ */
+final class Pending {
+
+    /** What was sent, and so how its answer ends. */
+    enum Kind {
+        /** Simple Query (or the refusal that replaced one): ends with ReadyForQuery. */
+        QUERY,
+        /** Ends with ParseComplete. */
+        PARSE,
+        /** Ends with BindComplete. */
+        BIND,
+        /** Ends with RowDescription or NoData (a statement's ParameterDescription comes first). */
+        DESCRIBE,
+        /** Ends with CommandComplete, EmptyQueryResponse or PortalSuspended (DataRows and COPY before). */
+        EXECUTE,
+        /** Ends with CloseComplete. */
+        CLOSE,
+        /** Ends with ReadyForQuery; an error before it (a failed implicit COMMIT) does not end it. */
+        SYNC
+    }
+
+    private final Kind kind;
+    private final CommandRun run;
+    private final ErrorFields refusal;
+    private volatile boolean finished;
+    private volatile ScheduledFuture<?> timer;
+    private boolean refusalSent;
+
+    private Pending(Kind kind, CommandRun run, ErrorFields refusal) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.run = run;
+        this.refusal = refusal;
+    }
+
+    static Pending of(Kind kind) {
+        return new Pending(kind, null, null);
+    }
+
+    /** A forwarded Query or Execute whose completion is recorded. */
+    static Pending command(Kind kind, CommandRun run) {
+        return new Pending(kind, Objects.requireNonNull(run, "run"), null);
+    }
+
+    /**
+     * A refused Query or Parse. What went upstream instead fails on purpose; the client gets {@code refusal} in place
+     * of whatever the upstream answers.
+     */
+    static Pending refused(Kind kind, ErrorFields refusal) {
+        return new Pending(kind, null, Objects.requireNonNull(refusal, "refusal"));
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The command to record, or {@code null} (protocol bookkeeping, refusals, executes of unknown portals). */
+    CommandRun run() {
+        return run;
+    }
+
+    /** The error the client gets instead of the upstream's answer, or {@code null}. */
+    ErrorFields refusal() {
+        return refusal;
+    }
+
+    boolean refusalSent() {
+        return refusalSent;
+    }
+
+    void markRefusalSent() {
+        refusalSent = true;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    void timer(ScheduledFuture<?> timer) {
+        this.timer = timer;
+        if (finished) {
+            timer.cancel(false);
+        }
+    }
+
+    /** The upstream has answered in full (or never will): stops its statement timer. */
+    void finish() {
+        finished = true;
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+}

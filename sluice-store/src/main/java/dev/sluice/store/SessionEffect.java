@@ -1,0 +1,38 @@
+package dev.sluice.store;
+
+import dev.sluice.core.audit.AuditEvent;
+
+/** What an audit event changes in its session's summary row. */
+sealed interface SessionEffect {
+
+    record Start(String protocol, String connection, String subject, String clientAddress, String applicationName)
+            implements SessionEffect {
+    }
+
+    record Refusal(String protocol, String connection, String subject, String clientAddress, String code)
+            implements SessionEffect {
+    }
+
+    record End(String reason, long commands) implements SessionEffect {
+    }
+
+    /** The gate judged one more command. */
+    record Command() implements SessionEffect {
+    }
+
+    /** Recorded in the chain, but no change to the summary. */
+    record None() implements SessionEffect {
+    }
+
+    static SessionEffect of(AuditEvent event) {
+        return switch (event) {
+            case AuditEvent.SessionStarted e -> new Start(e.protocol(), e.connection(), e.subject(),
+                    e.clientAddress(), e.applicationName());
+            case AuditEvent.SessionRefused e -> new Refusal(e.protocol(), e.connection(), e.subject(),
+                    e.clientAddress(), e.code());
+            case AuditEvent.SessionEnded e -> new End(e.reason(), e.commands());
+            case AuditEvent.CommandDecided e -> new Command();
+            case AuditEvent.CommandCompleted e -> new None();
+        };
+    }
+}
