@@ -8,6 +8,7 @@ import dev.sluice.core.audit.StoredAuditEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,12 @@ final class SessionReport {
             out.println("no sessions recorded yet");
             return;
         }
-        out.printf("%-36s  %-24s  %-24s  %-12s  %8s  %s%n", "SESSION", "STARTED", "SUBJECT", "CONNECTION", "COMMANDS",
+        out.printf("%-36s  %-20s  %-24s  %-12s  %8s  %s%n", "SESSION", "STARTED", "SUBJECT", "CONNECTION", "COMMANDS",
                 "STATE");
         for (SessionSummary s : sessions) {
-            out.printf("%-36s  %-24s  %-24s  %-12s  %8d  %s%n", s.sessionId(), s.startedAt(), s.subject(),
-                    s.connection(), s.commands(), state(s));
+            // Seconds are enough to find a session in a list; `sessions show` prints the exact instant.
+            out.printf("%-36s  %-20s  %-24s  %-12s  %8d  %s%n", s.sessionId(),
+                    s.startedAt().truncatedTo(ChronoUnit.SECONDS), s.subject(), s.connection(), s.commands(), state(s));
         }
     }
 

@@ -33,12 +33,25 @@ public final class SluiceCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        // The demo is read by a person at a terminal: human-readable log lines unless the operator chose a format.
-        boolean demo = args.length > 0 && args[0].equals("demo");
-        if (demo && System.getProperty("sluice.log.format") == null && System.getenv("SLUICE_LOG_FORMAT") == null) {
+        configureLogging(args.length > 0 ? args[0] : "");
+        System.exit(execute(args));
+    }
+
+    /**
+     * Chooses the log layout before logback starts. The gateway logs JSON lines for shippers; the demo is read by a
+     * person at a terminal, so text; every other command is a one-shot tool whose stdout belongs to its own output,
+     * so only warnings, as text, on stderr. An operator's explicit choice of format always wins.
+     */
+    private static void configureLogging(String command) {
+        boolean formatChosen = System.getProperty("sluice.log.format") != null || System.getenv("SLUICE_LOG_FORMAT") != null;
+        boolean server = command.equals("gateway") || command.equals("demo");
+        if (!server) {
+            System.setProperty("sluice.log.level", "WARN");
+            System.setProperty("sluice.log.target", "System.err");
+        }
+        if (!formatChosen && !command.equals("gateway")) {
             System.setProperty("sluice.log.format", "text");
         }
-        System.exit(execute(args));
     }
 
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
