@@ -2,14 +2,13 @@ package dev.sluice.store;
 
 import dev.sluice.core.audit.AuditChain;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Writes one group of events in one transaction: reads (and on PostgreSQL locks) the chain head, numbers and
@@ -18,33 +17,39 @@ import java.util.List;
  *
  * <p>The head is read inside every transaction rather than cached, so any number of writers (several
  * {@link JdbcAuditLog}s, several gateway replicas on one PostgreSQL) extend one linear chain: on PostgreSQL they
- * queue on the head row's lock; on SQLite on the database write lock ({@code BEGIN IMMEDIATE}).
+ * queue on the head row's lock; on SQLite on the database write lock ({@code BEGIN IMMEDIATE}). Writers of one
+ * process also take turns on the store's local write lock (see {@link StorePools}).
+ *
+ * <p>Used by one thread only (the log's writer). It keeps one {@link AuditWriterConnection} across groups and
+ * replaces it after a failed group: the next group starts on a fresh connection with fresh statements.
  */
-final class AuditGroupWriter {
+final class AuditGroupWriter implements AutoCloseable {
 
-    private static final String INSERT_EVENT =
-            "INSERT INTO audit_events (seq, at, session_id, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, %s, ?, ?)";
-    private static final String UPDATE_HEAD = "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1";
-    /** A PostgreSQL writer waiting longer than this for the head lock gives up, and the group is retried. */
-    private static final String POSTGRES_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '10s'";
-
-    private final DataSource writer;
+    private final ConnectionOpener opener;
+    private final Lock localWriteLock;
     private final Dialect dialect;
     private final boolean durable;
+    private final Duration idleCheckAfter;
     private final SessionTable sessions;
-    private final String insertEvent;
+    private AuditWriterConnection connection;
 
     /**
-     * @param durable whether each commit must reach stable storage before it returns, power loss included
-     *                (SQLite {@code synchronous=FULL}; PostgreSQL {@code synchronous_commit=on} even where the
-     *                server defaults to off)
+     * @param opener         opens the writer's own connection (outside the pools)
+     * @param localWriteLock held for each transaction, shared with the process's other writers
+     * @param durable        whether each commit must reach stable storage before it returns, power loss included
+     *                       (SQLite {@code synchronous=FULL}; PostgreSQL {@code synchronous_commit=on} even where
+     *                       the server defaults to off)
+     * @param idleCheckAfter how long the kept connection may sit unused before it is checked ahead of the next
+     *                       group (normally {@link AuditWriterConnection#IDLE_CHECK_AFTER})
      */
-    AuditGroupWriter(DataSource writer, Dialect dialect, boolean durable) {
-        this.writer = writer;
+    AuditGroupWriter(ConnectionOpener opener, Lock localWriteLock, Dialect dialect, boolean durable,
+                     Duration idleCheckAfter) {
+        this.opener = opener;
+        this.localWriteLock = localWriteLock;
         this.dialect = dialect;
         this.durable = durable;
+        this.idleCheckAfter = idleCheckAfter;
         this.sessions = new SessionTable(dialect);
-        this.insertEvent = INSERT_EVENT.formatted(dialect.jsonParameter());
     }
 
     /** The chain head after the write. */
@@ -52,70 +57,75 @@ final class AuditGroupWriter {
     }
 
     Head write(List<PendingEvent> group) throws SQLException {
-        try (Connection connection = writer.getConnection()) {
-            if (dialect == Dialect.SQLITE) {
-                // A per-connection setting that cannot change inside a transaction: set it before BEGIN.
-                try (Statement pragma = connection.createStatement()) {
-                    pragma.execute("PRAGMA synchronous = " + (durable ? "FULL" : "NORMAL"));
-                }
-            }
-            connection.setAutoCommit(false);
+        localWriteLock.lock();
+        try {
+            AuditWriterConnection writing = connection();
             try {
-                Head head = writeIn(connection, group);
-                connection.commit();
+                writing.begin();
+                Head head = writeIn(writing, group);
+                writing.commit();
                 return head;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
+                rollbackQuietly(writing, e);
+                discardConnection(e);
                 throw e;
             }
+        } finally {
+            localWriteLock.unlock();
         }
     }
 
-    private Head writeIn(Connection connection, List<PendingEvent> group) throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(POSTGRES_LOCK_TIMEOUT);
-                if (durable) {
-                    settings.execute("SET LOCAL synchronous_commit = on");
-                }
-            }
+    /** Closes the connection; the writer calls this once it has written its last group. */
+    @Override
+    public void close() {
+        discardConnection(null);
+    }
+
+    /** The kept connection, or a new one when there is none or it went stale while idle. */
+    private AuditWriterConnection connection() throws SQLException {
+        if (connection != null && !connection.stillUsable()) {
+            discardConnection(null);
         }
-        Head head = readHead(connection);
+        if (connection == null) {
+            connection = AuditWriterConnection.open(opener, dialect, durable, idleCheckAfter);
+        }
+        return connection;
+    }
+
+    private Head writeIn(AuditWriterConnection writing, List<PendingEvent> group) throws SQLException {
+        Head head = readHead(writing.readHead());
         long seq = head.seq();
         String prevHash = head.hash();
         List<SessionTable.Applied> applied = new ArrayList<>(group.size());
-        try (PreparedStatement insert = connection.prepareStatement(insertEvent)) {
-            for (PendingEvent event : group) {
-                seq++;
-                String hash = AuditChain.hash(prevHash, seq, event.at(), event.type(), event.sessionId(),
-                        event.payloadJson());
-                insert.setLong(1, seq);
-                dialect.setInstant(insert, 2, event.at());
-                insert.setString(3, event.sessionId());
-                insert.setString(4, event.type());
-                insert.setString(5, event.payloadJson());
-                insert.setString(6, prevHash);
-                insert.setString(7, hash);
-                insert.addBatch();
-                applied.add(new SessionTable.Applied(seq, event));
-                prevHash = hash;
-            }
-            insert.executeBatch();
+        PreparedStatement insert = writing.insertEvent();
+        for (PendingEvent event : group) {
+            seq++;
+            String hash = AuditChain.hash(prevHash, seq, event.at(), event.type(), event.sessionId(),
+                    event.payloadJson());
+            insert.setLong(1, seq);
+            dialect.setInstant(insert, 2, event.at());
+            insert.setString(3, event.sessionId());
+            insert.setString(4, event.type());
+            insert.setString(5, event.payloadJson());
+            insert.setString(6, prevHash);
+            insert.setString(7, hash);
+            insert.addBatch();
+            applied.add(new SessionTable.Applied(seq, event));
+            prevHash = hash;
         }
-        sessions.apply(connection, applied);
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_HEAD)) {
-            update.setLong(1, seq);
-            update.setString(2, prevHash);
-            if (update.executeUpdate() != 1) {
-                throw new SQLException("the audit_chain_head row is missing");
-            }
+        insert.executeBatch();
+        sessions.apply(writing.sessionUpserts(), applied);
+        PreparedStatement update = writing.updateHead();
+        update.setLong(1, seq);
+        update.setString(2, prevHash);
+        if (update.executeUpdate() != 1) {
+            throw new SQLException("the audit_chain_head row is missing");
         }
         return new Head(seq, prevHash);
     }
 
-    private Head readHead(Connection connection) throws SQLException {
-        try (Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery(dialect.selectChainHeadForWrite())) {
+    private static Head readHead(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
             if (!row.next()) {
                 throw new SQLException("the audit_chain_head row is missing");
             }
@@ -123,11 +133,27 @@ final class AuditGroupWriter {
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    private static void rollbackQuietly(AuditWriterConnection writing, Exception cause) {
         try {
-            connection.rollback();
+            writing.rollback();
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** Closes the connection, if any; a close failure is added to {@code cause} when there is one. */
+    private void discardConnection(Exception cause) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException closeFailure) {
+            if (cause != null) {
+                cause.addSuppressed(closeFailure);
+            }
+        } finally {
+            connection = null;
         }
     }
 }

@@ -16,23 +16,28 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.Lock;
 import java.util.function.UnaryOperator;
 
 /**
  * API keys in the {@code api_keys} table. Only the hash of a key's secret is stored. Times are kept to the
- * microsecond.
+ * microsecond. Writes hold the store's local write lock, taking turns with the audit writers (see
+ * {@link StorePools}).
  */
 public final class JdbcApiKeyStore implements ApiKeyStore {
 
     private static final String COLUMNS = "key_id, subject, groups_json, secret_hash, created_at, expires_at, revoked";
 
     private final DataSource writer;
+    private final Lock localWriteLock;
     private final DataSource reader;
     private final Dialect dialect;
     private final UnaryOperator<String> scrub;
 
-    JdbcApiKeyStore(DataSource writer, DataSource reader, Dialect dialect, UnaryOperator<String> scrub) {
+    JdbcApiKeyStore(DataSource writer, Lock localWriteLock, DataSource reader, Dialect dialect,
+                    UnaryOperator<String> scrub) {
         this.writer = writer;
+        this.localWriteLock = localWriteLock;
         this.reader = reader;
         this.dialect = dialect;
         this.scrub = scrub;
@@ -46,6 +51,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
                 + "ON CONFLICT (key_id) DO UPDATE SET subject = excluded.subject, groups_json = excluded.groups_json, "
                 + "secret_hash = excluded.secret_hash, created_at = excluded.created_at, "
                 + "expires_at = excluded.expires_at, revoked = excluded.revoked";
+        localWriteLock.lock();
         try (Connection connection = writer.getConnection();
              PreparedStatement upsert = connection.prepareStatement(sql)) {
             upsert.setString(1, key.keyId());
@@ -58,6 +64,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw failure("save API key " + key.keyId(), e);
+        } finally {
+            localWriteLock.unlock();
         }
     }
 
@@ -89,6 +97,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public boolean revoke(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
+        localWriteLock.lock();
         try (Connection connection = writer.getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE api_keys SET revoked = ? WHERE key_id = ?")) {
@@ -97,6 +106,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             return update.executeUpdate() > 0;
         } catch (SQLException e) {
             throw failure("revoke an API key", e);
+        } finally {
+            localWriteLock.unlock();
         }
     }
 

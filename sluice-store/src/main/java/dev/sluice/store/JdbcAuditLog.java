@@ -44,8 +44,8 @@ import java.util.function.UnaryOperator;
  * that carries the waiting events along.
  *
  * <h2>Closing</h2>
- * {@link #close()} refuses new events, lets the writer flush everything queued (including retries) and stops
- * it.
+ * {@link #close()} refuses new events, lets the writer flush everything queued (including retries), stops it and
+ * closes its connection.
  */
 public final class JdbcAuditLog implements AuditLog {
 
@@ -74,7 +74,7 @@ public final class JdbcAuditLog implements AuditLog {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         // A platform thread: it lives as long as the log and spends its time in JDBC calls (native code for
         // SQLite), which would pin a virtual thread's carrier anyway.
-        this.writer = Thread.ofPlatform().daemon().name("sluice-audit-writer").unstarted(this::writeLoop);
+        this.writer = Thread.ofPlatform().daemon().name("sluice-audit-writer").unstarted(this::runWriter);
     }
 
     /** Creates the log and starts its writer. */
@@ -185,6 +185,15 @@ public final class JdbcAuditLog implements AuditLog {
             return Enqueued.INTERRUPTED;
         } finally {
             closing.readLock().unlock();
+        }
+    }
+
+    private void runWriter() {
+        try {
+            writeLoop();
+        } finally {
+            // The writer's connection lives as long as the writer: closed once the last group is written.
+            groupWriter.close();
         }
     }
 

@@ -38,7 +38,8 @@ public final class Store implements AutoCloseable {
         this.dialect = dialect;
         this.pools = pools;
         this.auditReader = new JdbcAuditReader(pools.reader(), dialect, url::scrub);
-        this.apiKeys = new JdbcApiKeyStore(pools.writer(), pools.reader(), dialect, url::scrub);
+        this.apiKeys = new JdbcApiKeyStore(pools.writer(), pools.localWriteLock(), pools.reader(), dialect,
+                url::scrub);
     }
 
     /** The embedded default: {@code sqlite:<dataDir>/sluice.db}. */
@@ -104,8 +105,9 @@ public final class Store implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
-        JdbcAuditLog auditLog = JdbcAuditLog.start(new AuditGroupWriter(pools.writer(), dialect, durable), settings,
-                url::scrub);
+        AuditGroupWriter groupWriter = new AuditGroupWriter(pools.auditWriterConnections(), pools.localWriteLock(),
+                dialect, durable, AuditWriterConnection.IDLE_CHECK_AFTER);
+        JdbcAuditLog auditLog = JdbcAuditLog.start(groupWriter, settings, url::scrub);
         auditLogs.add(auditLog);
         return auditLog;
     }

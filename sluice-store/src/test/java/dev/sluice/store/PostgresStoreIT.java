@@ -73,6 +73,34 @@ class PostgresStoreIT extends StoreContract {
         raw.execute("ALTER TABLE audit_events ADD CONSTRAINT test_refuses_writes CHECK (seq < 0) NOT VALID");
     }
 
+    @Override
+    protected void allowAuditWrites(Statement raw) throws SQLException {
+        raw.execute("ALTER TABLE audit_events DROP CONSTRAINT test_refuses_writes");
+    }
+
+    @Test
+    void aWriterWhoseServerConnectionIsCutReconnectsAndLosesNoSubmittedEvent() throws Exception {
+        JdbcAuditLog auditLog;
+        try (Store store = Store.open(url)) {
+            auditLog = store.auditLog(false, FAST_RETRIES);
+            auditLog.append(TestEvents.decided("s-1", T0, "c0")); // the writer's connection is open
+            try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                 Statement sql = admin.createStatement()) {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            }
+            for (int i = 1; i <= 50; i++) {
+                auditLog.submit(TestEvents.decided("s-1", T0, "c" + i));
+            }
+            auditLog.close();
+        }
+
+        assertThat(auditLog.lostEvents()).isZero();
+        // A new store: the old one's pooled reader connections were cut too (the pool replaces them lazily).
+        try (Store store = Store.open(url)) {
+            assertThat(store.auditReader().verify()).isEqualTo(ChainVerification.intact(51));
+        }
+    }
+
     @Test
     void twoReplicasWritingConcurrentlyKeepOneLinearVerifiableChain() throws Exception {
         int threadsPerReplica = 8;

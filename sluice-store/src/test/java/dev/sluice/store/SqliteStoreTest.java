@@ -43,6 +43,11 @@ class SqliteStoreTest extends StoreContract {
                 + "BEGIN SELECT RAISE(ABORT, 'audit writes refused by the test'); END");
     }
 
+    @Override
+    protected void allowAuditWrites(Statement raw) throws SQLException {
+        raw.execute("DROP TRIGGER test_refuses_writes");
+    }
+
     @Test
     void theDefaultUrlIsAnSqliteFileInTheDataDirectory() {
         assertThat(Store.defaultUrl(Path.of("/var/lib/sluice"))).isEqualTo("sqlite:/var/lib/sluice/sluice.db");

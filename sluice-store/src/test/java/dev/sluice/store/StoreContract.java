@@ -23,9 +23,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 
 import static dev.sluice.store.TestEvents.T0;
+import static dev.sluice.store.TestEvents.completed;
+import static dev.sluice.store.TestEvents.decided;
+import static dev.sluice.store.TestEvents.ended;
+import static dev.sluice.store.TestEvents.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,6 +55,14 @@ abstract class StoreContract {
 
     /** Makes every insert into {@code audit_events} fail from now on. */
     protected abstract void makeAuditWritesFail(Statement raw) throws SQLException;
+
+    /** Undoes {@link #makeAuditWritesFail}. */
+    protected abstract void allowAuditWrites(Statement raw) throws SQLException;
+
+    /** The kept writer connection is never checked before use: a broken one fails the next group. */
+    private static final Duration NEVER_CHECK = Duration.ofDays(1);
+    /** The kept writer connection is checked before every group. */
+    private static final Duration ALWAYS_CHECK = Duration.ZERO;
 
     protected String url;
 
@@ -281,6 +295,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void aSessionRefusedAfterItsStartupSettingsWereJudgedIsSummarisedWithWhoAndWhere() throws Exception {
+        try (Store store = Store.open(url)) {
+            JdbcAuditLog auditLog = store.auditLog(false);
+            // append() commits each event in its own group: the settings' decisions land before the refusal
+            auditLog.append(TestEvents.decided("r", T0, "r1"));
+            auditLog.append(TestEvents.decided("r", T0, "r2"));
+            auditLog.append(TestEvents.refused("r", T0.plusSeconds(1)));
+
+            assertThat(store.auditReader().session("r")).hasValueSatisfying(r -> {
+                assertThat(r.refused()).isTrue();
+                assertThat(r.commands()).isEqualTo(2);
+                assertThat(r.protocol()).isEqualTo("postgresql");
+                assertThat(r.connection()).isEqualTo("clinic-db");
+                assertThat(r.clientAddress()).isEqualTo("10.0.0.9:40000");
+            });
+        }
+    }
+
+    @Test
     void aSessionWhoseEventsShareOneGroupIsSummarisedCorrectly() throws Exception {
         try (Store store = Store.open(url)) {
             JdbcAuditLog auditLog = store.auditLog(false);
@@ -409,6 +442,190 @@ abstract class StoreContract {
             assertThat(keys.find("k-agent")).contains(rotated);
             assertThat(keys.list()).hasSize(2);
         }
+    }
+
+    @Test
+    void oneGroupHoldingManyEventsOfOneSessionCountsEveryCommand() throws Exception {
+        List<PendingEvent> first = new ArrayList<>();
+        first.add(pending(started("a", T0)));
+        first.add(pending(started("b", T0.plusSeconds(1))));
+        for (int i = 0; i < 30; i++) {
+            first.add(pending(decided("a", T0.plusSeconds(2), "a" + i)));
+            first.add(pending(completed("a", T0.plusSeconds(2), "a" + i)));
+            if (i % 3 == 0) {
+                first.add(pending(decided("b", T0.plusSeconds(2), "b" + i)));
+            }
+        }
+        first.add(pending(ended("a", T0.plusSeconds(3), 30)));
+        List<PendingEvent> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            second.add(pending(decided("b", T0.plusSeconds(4), "b-late" + i)));
+        }
+        second.add(pending(ended("b", T0.plusSeconds(5), 30)));
+        Store.open(url).close(); // migrates
+        try (StorePools pools = pools(); AuditGroupWriter writer = groupWriter(pools, pools.auditWriterConnections(),
+                NEVER_CHECK)) {
+            writer.write(first);
+            AuditGroupWriter.Head head = writer.write(second); // the same statements, a second time
+
+            assertThat(head.seq()).isEqualTo(first.size() + second.size());
+        }
+
+        try (Store store = Store.open(url)) {
+            AuditReader reader = store.auditReader();
+            assertThat(reader.verify()).isEqualTo(ChainVerification.intact(first.size() + second.size()));
+            assertThat(reader.session("a")).hasValueSatisfying(a -> {
+                assertThat(a.commands()).isEqualTo(30);
+                assertThat(a.startedAt()).isEqualTo(T0);
+                assertThat(a.endedAt()).contains(T0.plusSeconds(3));
+            });
+            assertThat(reader.session("b")).hasValueSatisfying(b -> {
+                assertThat(b.commands()).isEqualTo(30);
+                assertThat(b.startedAt()).isEqualTo(T0.plusSeconds(1));
+                assertThat(b.endedAt()).contains(T0.plusSeconds(5));
+            });
+        }
+    }
+
+    @Test
+    void aBrokenWriterConnectionFailsItsGroupAndTheNextGroupGetsANewOne() throws Exception {
+        Store.open(url).close();
+        try (StorePools pools = pools()) {
+            RecordingOpener opener = new RecordingOpener(pools.auditWriterConnections());
+            try (AuditGroupWriter writer = groupWriter(pools, opener, NEVER_CHECK)) {
+                writer.write(List.of(pending(decided("s-1", T0, "c1"))));
+                opener.opened().getFirst().close(); // the connection breaks under the writer
+
+                assertThatThrownBy(() -> writer.write(List.of(pending(decided("s-1", T0, "c2")))))
+                        .isInstanceOf(SQLException.class);
+                writer.write(List.of(pending(decided("s-1", T0, "c3"))));
+            }
+            assertThat(opener.opened()).hasSize(2).allSatisfy(c -> assertThat(c.isClosed()).isTrue());
+        }
+
+        try (Store store = Store.open(url)) {
+            assertThat(store.auditReader().verify()).isEqualTo(ChainVerification.intact(2));
+            assertThat(store.auditReader().events("s-1")).extracting(TestEvents::commandId).containsExactly("c1", "c3");
+            assertThat(store.auditReader().session("s-1")).hasValueSatisfying(s -> assertThat(s.commands()).isEqualTo(2));
+        }
+    }
+
+    @Test
+    void aWriterConnectionThatDiedWhileIdleIsReplacedBeforeTheNextGroup() throws Exception {
+        Store.open(url).close();
+        try (StorePools pools = pools()) {
+            RecordingOpener opener = new RecordingOpener(pools.auditWriterConnections());
+            try (AuditGroupWriter writer = groupWriter(pools, opener, ALWAYS_CHECK)) {
+                writer.write(List.of(pending(decided("s-1", T0, "c1"))));
+                opener.opened().getFirst().close();
+
+                writer.write(List.of(pending(decided("s-1", T0, "c2"))));
+            }
+            assertThat(opener.opened()).hasSize(2);
+        }
+
+        try (Store store = Store.open(url)) {
+            assertThat(store.auditReader().verify()).isEqualTo(ChainVerification.intact(2));
+        }
+    }
+
+    @Test
+    void aGroupThatFailedLeavesNoTraceAndTheNextGroupStartsOnANewConnection() throws Exception {
+        Store.open(url).close();
+        try (StorePools pools = pools()) {
+            RecordingOpener opener = new RecordingOpener(pools.auditWriterConnections());
+            try (AuditGroupWriter writer = groupWriter(pools, opener, NEVER_CHECK)) {
+                writer.write(List.of(pending(started("a", T0))));
+                try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
+                    makeAuditWritesFail(sql);
+                }
+                assertThatThrownBy(() -> writer.write(List.of(pending(started("x", T0)),
+                        pending(decided("x", T0, "x1")), pending(decided("a", T0, "a-lost")))))
+                        .isInstanceOf(SQLException.class);
+                try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
+                    allowAuditWrites(sql);
+                }
+
+                writer.write(List.of(pending(decided("a", T0, "a1")), pending(ended("a", T0.plusSeconds(1), 1))));
+            }
+            assertThat(opener.opened()).hasSize(2);
+        }
+
+        try (Store store = Store.open(url)) {
+            AuditReader reader = store.auditReader();
+            assertThat(reader.verify()).isEqualTo(ChainVerification.intact(3));
+            assertThat(reader.session("x")).isEmpty();
+            assertThat(reader.session("a")).hasValueSatisfying(a -> assertThat(a.commands()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void submittedEventsOutliveABrokenWriterConnectionAndClosingClosesTheNewOne() throws Exception {
+        Store.open(url).close();
+        JdbcAuditLog auditLog;
+        RecordingOpener opener;
+        try (StorePools pools = pools()) {
+            opener = new RecordingOpener(pools.auditWriterConnections());
+            auditLog = JdbcAuditLog.start(groupWriter(pools, opener, NEVER_CHECK), FAST_RETRIES, text -> text);
+            auditLog.append(decided("s-1", T0, "c0"));
+            opener.opened().getFirst().close();
+            for (int i = 1; i <= 50; i++) {
+                auditLog.submit(decided("s-1", T0, "c" + i));
+            }
+            auditLog.close();
+        }
+
+        assertThat(auditLog.lostEvents()).isZero();
+        assertThat(opener.opened()).hasSize(2).allSatisfy(c -> assertThat(c.isClosed()).isTrue());
+        try (Store store = Store.open(url)) {
+            assertThat(store.auditReader().verify()).isEqualTo(ChainVerification.intact(51));
+            assertThat(store.auditReader().events("s-1")).extracting(TestEvents::commandId)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(0, 50).mapToObj(i -> "c" + i).toList());
+        }
+    }
+
+    @Test
+    void apiKeysAreSavedWhileAnAuditLogWritesWithoutPause() throws Exception {
+        try (Store store = Store.open(url)) {
+            JdbcAuditLog auditLog = store.auditLog(false);
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread producer = Thread.ofVirtual().start(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    auditLog.submit(decided("busy", T0, "c" + i));
+                }
+            });
+            try {
+                for (int k = 0; k < 20; k++) {
+                    store.apiKeys().save(new ApiKeyRecord("k-" + k, "svc:" + k, Set.of(), "d".repeat(64), T0,
+                            Optional.empty(), false));
+                }
+            } finally {
+                stop.set(true);
+                producer.join();
+            }
+
+            assertThat(store.apiKeys().list()).hasSize(20);
+            assertThat(auditLog.lostEvents()).isZero();
+        }
+    }
+
+    private StorePools pools() {
+        return switch (StoreUrl.parse(url)) {
+            case StoreUrl.Sqlite s -> StorePools.sqlite(s);
+            case StoreUrl.Postgres p -> StorePools.postgres(p);
+        };
+    }
+
+    private AuditGroupWriter groupWriter(StorePools pools, ConnectionOpener opener, Duration idleCheckAfter) {
+        Dialect dialect = switch (StoreUrl.parse(url)) {
+            case StoreUrl.Sqlite s -> Dialect.SQLITE;
+            case StoreUrl.Postgres p -> Dialect.POSTGRESQL;
+        };
+        return new AuditGroupWriter(opener, new ReentrantLock(), dialect, false, idleCheckAfter);
+    }
+
+    private static PendingEvent pending(AuditEvent event) {
+        return PendingEvent.of(event, null);
     }
 
     private void writeCommands(int count) throws Exception {
