@@ -1,8 +1,10 @@
 package dev.sluice.store;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,7 +25,14 @@ import java.util.Set;
  */
 final class AuditEventJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /*
+     * Events are serialised on the session threads, which are virtual threads. Jackson's default buffer recycler
+     * pool is per thread, so every session would keep its own pair of buffers (~17 KB) for as long as it lives;
+     * one shared pool keeps that at a few buffers for the whole gateway.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .addMixIn(AuditEvent.class, WithoutEnvelope.class)
             .addModule(new SimpleModule("sluice-audit")
                     .addSerializer(new CanonicalInstantSerializer())
