@@ -73,7 +73,7 @@ public final class Gateway implements AutoCloseable {
             log.warn("{} sets allow_inline_secrets: true; literal passwords in a config file are for tests and demos only",
                     config.file());
         }
-        Store store = Store.open(config.store().url().reveal());
+        Store store = StoreFiles.open(config.store());
         Gateway gateway = null;
         try {
             IdentityWiring identity = IdentityWiring.build(config.identity(), config.dataDir(), store.apiKeys());

@@ -9,7 +9,6 @@ import dev.sluice.core.identity.AuthenticationException;
 import dev.sluice.core.identity.Authenticator;
 import dev.sluice.core.identity.CompositeAuthenticator;
 import dev.sluice.core.identity.IssuerSpec;
-import dev.sluice.core.identity.JwksSource;
 import dev.sluice.core.identity.JwtAuthenticator;
 import dev.sluice.core.identity.LocalIssuer;
 
@@ -60,8 +59,8 @@ final class IdentityWiring implements AutoCloseable {
     }
 
     private static IssuerSpec toSpec(ExternalIssuerConfig external) {
-        IssuerSpec spec = IssuerSpec.oidc(external.name(), external.issuer(),
-                        JwksSource.parse(external.jwksUri().toString()), new LinkedHashSet<>(external.audiences()))
+        IssuerSpec spec = IssuerSpec.oidc(external.name(), external.issuer(), external.jwks(),
+                        new LinkedHashSet<>(external.audiences()))
                 .withGroupsClaim(external.groupsClaim())
                 .withAllowedAlgorithms(new LinkedHashSet<>(external.algorithms()))
                 .withClockSkew(external.clockSkew());

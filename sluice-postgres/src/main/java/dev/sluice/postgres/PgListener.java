@@ -60,7 +60,14 @@ final class PgListener implements RunningListener {
         PgListener listener = new PgListener(env, server);
         listener.acceptor.start();
         log.info("listener {} accepting PostgreSQL clients on {}:{} (TLS {})", spec.name(), spec.host(),
-                server.getLocalPort(), env.tls().isPresent() ? "offered" : "not offered");
+                server.getLocalPort(), env.tls().isEmpty() ? "not offered"
+                        : spec.tlsRequired() ? "required" : "offered");
+        if (env.tls().isEmpty() && !server.getInetAddress().isLoopbackAddress()) {
+            log.warn("listener {} accepts clients on {}:{} without TLS: they send their token as a cleartext "
+                    + "password that anyone on the network path can read and replay; configure tls (cert, key, "
+                    + "required: true) for any address beyond the loopback", spec.name(), spec.host(),
+                    server.getLocalPort());
+        }
         return listener;
     }
 

@@ -51,6 +51,8 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditLog.class);
     private static final long IDLE_POLL_MILLIS = 200;
+    /** A lingering writer looks at {@code closed} at least this often. */
+    private static final long MAX_LINGER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final AuditGroupWriter groupWriter;
     private final AuditLogSettings settings;
@@ -225,6 +227,9 @@ public final class JdbcAuditLog implements AuditLog {
                 continue;
             }
             queue.drainTo(fresh, Math.max(0, settings.maxGroupSize() - retrying.size() - fresh.size()));
+            if (!closing && retrying.isEmpty()) {
+                lingerForMore(fresh);
+            }
             boolean scheduledRetry = retrying.isEmpty() || System.nanoTime() - retryAtNanos >= 0;
             List<PendingEvent> group = new ArrayList<>(retrying.size() + fresh.size());
             group.addAll(retrying); // older events first: the chain keeps the order they were produced in
@@ -240,6 +245,39 @@ public final class JdbcAuditLog implements AuditLog {
                     retryAtNanos = System.nanoTime() + settings.backoff(attempts).toNanos();
                 }
             }
+        }
+    }
+
+    /**
+     * Lets a group of submitted events wait up to {@link AuditLogSettings#groupLinger()} for company, so that a
+     * steady trickle of events shares commits. Returns at once when the group holds an awaited event ({@code append}
+     * under fail-closed must not wait longer than its write) or when it is full.
+     */
+    private void lingerForMore(List<PendingEvent> group) {
+        long lingerNanos = settings.groupLinger().toNanos();
+        if (lingerNanos <= 0 || group.stream().anyMatch(PendingEvent::awaited)) {
+            return;
+        }
+        long deadline = System.nanoTime() + lingerNanos;
+        try {
+            while (group.size() < settings.maxGroupSize()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || closed) {
+                    return; // close() must not wait out a linger: it flushes right away
+                }
+                PendingEvent next = queue.poll(Math.min(remaining, MAX_LINGER_SLICE_NANOS), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    continue;
+                }
+                int firstNew = group.size();
+                group.add(next);
+                queue.drainTo(group, settings.maxGroupSize() - group.size());
+                if (group.subList(firstNew, group.size()).stream().anyMatch(PendingEvent::awaited)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            // Nobody interrupts the writer (see writeLoop); write what was gathered.
         }
     }
 

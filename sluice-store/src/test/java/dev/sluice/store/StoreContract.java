@@ -9,6 +9,7 @@ import dev.sluice.core.audit.StoredAuditEvent;
 import dev.sluice.core.identity.ApiKeyRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,7 +43,7 @@ abstract class StoreContract {
 
     /** Quick retries so failure tests finish fast. */
     static final AuditLogSettings FAST_RETRIES = new AuditLogSettings(1_000, 100, Duration.ofSeconds(2),
-            Duration.ofSeconds(30), 2, Duration.ofMillis(10));
+            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ZERO);
 
     /** The URL of a new, empty store for this test. */
     protected abstract String newStoreUrl() throws Exception;
@@ -368,10 +369,42 @@ abstract class StoreContract {
         }
     }
 
+    /** A linger far longer than any test: if anything waited it out, the test would hang or the append time out. */
+    private static final AuditLogSettings HOUR_LINGER = new AuditLogSettings(1_000, 100, Duration.ofSeconds(2),
+            Duration.ofSeconds(30), 2, Duration.ofMillis(10), Duration.ofHours(1));
+
+    @Test
+    void anAppendIsNeverHeldBackByTheLingerOfSubmittedEvents() throws Exception {
+        try (Store store = Store.open(url)) {
+            JdbcAuditLog auditLog = store.auditLog(false, HOUR_LINGER);
+            auditLog.submit(decided("s-1", T0, "c1"));
+            auditLog.append(decided("s-1", T0, "c2")); // returns once committed, together with c1
+
+            assertThat(store.auditReader().events("s-1")).extracting(TestEvents::commandId)
+                    .containsExactly("c1", "c2");
+            auditLog.close();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void closeWritesLingeringEventsAtOnce() throws Exception {
+        try (Store store = Store.open(url)) {
+            JdbcAuditLog auditLog = store.auditLog(false, HOUR_LINGER);
+            auditLog.submit(decided("s-1", T0, "c1"));
+            auditLog.submit(decided("s-1", T0, "c2"));
+            auditLog.close();
+
+            assertThat(auditLog.lostEvents()).isZero();
+            assertThat(store.auditReader().events("s-1")).hasSize(2);
+            assertThat(store.auditReader().verify()).isEqualTo(ChainVerification.intact(2));
+        }
+    }
+
     @Test
     void aFullQueueMakesSubmitWaitThenCountsTheEventLostInsteadOfDroppingItSilently() throws Exception {
         AuditLogSettings tiny = new AuditLogSettings(2, 1, Duration.ofMillis(50), Duration.ofSeconds(30), 4,
-                Duration.ofMillis(10));
+                Duration.ofMillis(10), Duration.ZERO);
         int submitted = 6;
         JdbcAuditLog auditLog;
         try (Store store = Store.open(url)) {

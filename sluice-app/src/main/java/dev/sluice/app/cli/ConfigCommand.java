@@ -15,15 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code sluice config check FILE}: validates a configuration without starting anything. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Work with configuration files.",
         subcommands = ConfigCommand.Check.class)
-final class ConfigCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'sluice config check FILE')");
-    }
+final class ConfigCommand extends CommandGroup {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Validate a configuration file; every problem is reported as file:line:column: key: message.")

@@ -1,12 +1,14 @@
 package dev.sluice.app.cli;
 
 import dev.sluice.app.ProtocolRegistry;
+import dev.sluice.app.StoreFiles;
 import dev.sluice.app.config.ConfigException;
 import dev.sluice.app.config.ConfigLoader;
 import dev.sluice.app.config.GatewayConfig;
 import dev.sluice.store.Store;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,8 +31,12 @@ final class ConfigOption {
         }
     }
 
-    /** Opens the configured store (for commands that read the audit log or manage API keys). */
-    Store openStore() {
-        return Store.open(load().store().url().reveal());
+    /** Opens the store {@code loaded} names (for commands that read the audit log or manage API keys). */
+    static Store openStore(GatewayConfig loaded) {
+        try {
+            return StoreFiles.open(loaded.store());
+        } catch (IOException e) {
+            throw new CliFailure("cannot create the store " + loaded.store().describe() + ": " + e.getMessage());
+        }
     }
 }

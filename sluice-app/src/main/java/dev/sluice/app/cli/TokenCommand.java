@@ -1,5 +1,6 @@
 package dev.sluice.app.cli;
 
+import dev.sluice.app.config.Durations;
 import dev.sluice.app.config.GatewayConfig;
 import dev.sluice.app.config.LocalIssuerConfig;
 import dev.sluice.core.identity.LocalIssuer;
@@ -16,15 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code sluice token issue}: mints a token from the gateway's local issuer. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Mint tokens from the local issuer.",
         subcommands = TokenCommand.Issue.class)
-final class TokenCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'sluice token issue --help')");
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Print a signed token for a user; clients send it as their database password.")
@@ -42,8 +35,9 @@ final class TokenCommand implements Runnable {
         @Option(names = "--groups", split = ",", paramLabel = "G1,G2", description = "Groups to put in the token.")
         List<String> groups = List.of();
 
-        @Option(names = "--ttl", defaultValue = "1h", description = "Lifetime, e.g. 15m, 1h, 8h (default 1h).")
-        String ttl;
+        @Option(names = "--ttl", defaultValue = "1h", converter = PositiveDuration.class,
+                description = "Lifetime, e.g. 15m, 1h, 8h (default 1h).")
+        Duration ttl;
 
         @Override
         public Integer call() throws Exception {
@@ -53,13 +47,12 @@ final class TokenCommand implements Runnable {
                 throw new CliFailure("the local issuer is disabled in " + loaded.file()
                         + " (identity.local_issuer.enabled: false)");
             }
-            Duration lifetime = Durations.parse(ttl);
-            if (lifetime.compareTo(issuerConfig.maxTtl()) > 0) {
-                throw new CliFailure("--ttl " + ttl + " exceeds identity.local_issuer.max_ttl ("
+            if (ttl.compareTo(issuerConfig.maxTtl()) > 0) {
+                throw new CliFailure("--ttl " + Durations.format(ttl) + " exceeds identity.local_issuer.max_ttl ("
                         + Durations.format(issuerConfig.maxTtl()) + ")");
             }
             LocalIssuer issuer = LocalIssuer.open(loaded.dataDir(), issuerConfig.issuer(), issuerConfig.audience());
-            spec.commandLine().getOut().println(issuer.issue(user, new LinkedHashSet<>(groups), lifetime));
+            spec.commandLine().getOut().println(issuer.issue(user, new LinkedHashSet<>(groups), ttl));
             return 0;
         }
     }

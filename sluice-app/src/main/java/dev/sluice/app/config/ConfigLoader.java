@@ -39,6 +39,9 @@ import java.util.Map;
  *     tls:                       optional: serve TLS to clients
  *       cert: cert.pem           required PEM chain; must exist and be readable
  *       key: key.pem             required PEM (PKCS#8) key; must exist and be readable
+ *       required: false          refuse clients that do not negotiate TLS (FATAL 28000, like hostssl);
+ *                                default false; only with cert and key. Without TLS on a non-loopback
+ *                                address the gateway logs a warning: tokens would cross the network in clear
  * identity:                      optional section
  *   local_issuer:                the gateway's own tokens (sluice token)
  *     enabled: true              default true
@@ -46,13 +49,15 @@ import java.util.Map;
  *     audience: sluice           default sluice
  *     max_ttl: 24h               1m..30d, default 24h
  *   issuers:                     external OIDC issuers, optional list
- *     - name: okta               required, unique, [A-Za-z0-9_-]+
- *       issuer: https://...      required http(s) URL, the exact iss claim; unique
- *       jwks_uri: https://...    required: http(s) URL, or a path to a local JWKS file (must be readable)
+ *     - name: okta               required, unique, [A-Za-z0-9_-]+, not 'local' (the local issuer's name)
+ *       issuer: https://...      required http(s) URL, the exact iss claim; unique, and not the local issuer's
+ *       jwks_uri: https://...    required: an https URL (plain http only to 127.0.0.1 or [::1]), or a local JWKS
+ *                                file as a path or file: URI (must be readable)
  *       audience: [sluice]       required, one value or a list
  *       groups_claim: groups     default groups
  *       username_claim: sub      default sub
- *       algorithms: [RS256]      default [RS256, ES256]; RS/PS/ES 256/384/512 and EdDSA only (HS* and none refused)
+ *       algorithms: [RS256]      default [RS256, ES256, PS256]; RS/PS/ES 256/384/512 only (HS* and none
+ *                                refused; EdDSA is not supported by this build)
  *       clock_skew: 60s          0..5m, default 60s
  *   api_keys:
  *     enabled: true              default true
@@ -76,7 +81,9 @@ import java.util.Map;
  * store: sqlite                  sqlite (data_dir/sluice.db, the default) | sqlite:PATH |
  *                                postgresql://USER:${env:PW}@HOST:5432/DB?sslmode=verify-full
  * audit:
- *   fail_closed: false           hold each response until its audit event is written; default false
+ *   fail_closed: false           true: a command runs only once its decision event is durable, and is denied
+ *                                when it cannot be written (completion and session events are written in the
+ *                                background either way); default false
  * allow_inline_secrets: false    tolerate literal passwords (tests and demos only); default false
  * </pre>
  *

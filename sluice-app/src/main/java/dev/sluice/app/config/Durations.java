@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Durations as written in the configuration: a number and a unit ({@code 500ms}, {@code 30s}, {@code 5m},
  * {@code 1h}, {@code 1d}), optionally several ({@code 1h30m}); a bare {@code 0} means zero (for timeouts: off).
+ * The command line reads its durations ({@code --ttl}) here too, so both spell them alike.
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern WHOLE = Pattern.compile("(?:[0-9]+(?:ms|s|m|h|d))+");
     private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
@@ -21,7 +22,12 @@ final class Durations {
     static ValueParser<Duration> between(Duration min, Duration max) {
         return node -> {
             YamlScalar scalar = Values.scalar(node, "a duration");
-            Duration value = parse(scalar.text().strip());
+            Duration value;
+            try {
+                value = parse(scalar.text().strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValue(e.getMessage());
+            }
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new InvalidValue("must be between " + format(min) + " and " + format(max));
             }
@@ -29,15 +35,16 @@ final class Durations {
         };
     }
 
-    static Duration parse(String text) throws InvalidValue {
+    /** @throws IllegalArgumentException with a sentence saying what is wrong and how to write it */
+    public static Duration parse(String text) {
         if (text.equals("0")) {
             return Duration.ZERO;
         }
         if (text.matches("[0-9]+")) {
-            throw new InvalidValue("'" + text + "' needs a unit (" + FORMAT + ")");
+            throw new IllegalArgumentException("'" + text + "' needs a unit (" + FORMAT + ")");
         }
         if (!WHOLE.matcher(text).matches()) {
-            throw new InvalidValue("'" + text + "' is not a duration (" + FORMAT + ")");
+            throw new IllegalArgumentException("'" + text + "' is not a duration (" + FORMAT + ")");
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(text);
@@ -54,13 +61,13 @@ final class Durations {
                 });
             }
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidValue("'" + text + "' is too long a duration");
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
         }
         return total;
     }
 
     /** The configuration spelling of a duration, for messages. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.isZero()) {
             return "0";
         }

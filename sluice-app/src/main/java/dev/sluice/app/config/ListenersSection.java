@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ListenersSection {
 
     static final List<String> KEYS = List.of("name", "protocol", "listen", "tls");
-    static final List<String> TLS_KEYS = List.of("cert", "key");
+    static final List<String> TLS_KEYS = List.of("cert", "key", "required");
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     /**
@@ -55,7 +55,7 @@ final class ListenersSection {
                     Values.matching(NAME, "use lower-case letters, digits and '-'"));
             Optional<String> protocol = listener.required("protocol", Values.oneOf("protocol", context.protocols()));
             Optional<HostPort> listen = listener.required("listen", HostPort.parser(0));
-            Optional<Optional<ListenerSpec.TlsFiles>> tls = tls(listener, context);
+            Optional<ClientTls> tls = tls(listener, context);
             boolean unique = name.isPresent()
                     && names.claim(name.get(), listener.node("name").orElseThrow(), listener.path("name"));
             if (unique) {
@@ -69,7 +69,8 @@ final class ListenersSection {
                 checkAddressIsFree(listen.get(), name.orElse("#" + i), listener, addresses, problems);
             }
             if (unique && protocol.isPresent() && listen.isPresent() && tls.isPresent()) {
-                listeners.add(new ListenerConfig(name.get(), protocol.get(), listen.get(), tls.get()));
+                listeners.add(new ListenerConfig(name.get(), protocol.get(), listen.get(), tls.get().files(),
+                        tls.get().required()));
             }
         }
         return new Result(List.copyOf(listeners), protocols, addresses);
@@ -81,17 +82,32 @@ final class ListenersSection {
                         ? Optional.of(scalar.text()) : Optional.empty());
     }
 
-    private static Optional<Optional<ListenerSpec.TlsFiles>> tls(MappingReader listener, ReadContext context) {
+    /** What {@code tls:} says: the files to serve TLS with (none without the section) and whether it is required. */
+    private record ClientTls(Optional<ListenerSpec.TlsFiles> files, boolean required) {
+    }
+
+    /**
+     * Reads {@code tls:}. {@code required: true} without both files is one problem at {@code tls.required} (the
+     * gateway cannot require what it cannot serve) rather than a pair of bare "is required" ones.
+     */
+    private static Optional<ClientTls> tls(MappingReader listener, ReadContext context) {
         if (!listener.has("tls")) {
-            return Optional.of(Optional.empty());
+            return Optional.of(new ClientTls(Optional.empty(), false));
         }
         return listener.section("tls", TLS_KEYS).flatMap(tls -> {
-            Optional<Path> cert = tls.required("cert", Values.readableFile(context.baseDir()));
-            Optional<Path> key = tls.required("key", Values.readableFile(context.baseDir()));
-            if (cert.isEmpty() || key.isEmpty()) {
+            Optional<Boolean> required = tls.orDefault("required", Values.bool(), false);
+            if (required.orElse(false) && !(tls.has("cert") && tls.has("key"))) {
+                tls.problems().add(tls.node("required").orElseThrow(), tls.path("required"),
+                        "needs tls.cert and tls.key: the gateway cannot require TLS it cannot serve");
                 return Optional.empty();
             }
-            return Optional.of(Optional.of(new ListenerSpec.TlsFiles(cert.get(), key.get())));
+            Optional<Path> cert = tls.required("cert", Values.readableFile(context.baseDir()));
+            Optional<Path> key = tls.required("key", Values.readableFile(context.baseDir()));
+            if (cert.isEmpty() || key.isEmpty() || required.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClientTls(Optional.of(new ListenerSpec.TlsFiles(cert.get(), key.get())),
+                    required.get()));
         });
     }
 

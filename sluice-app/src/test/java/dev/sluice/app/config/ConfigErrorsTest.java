@@ -191,6 +191,30 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void requiringTlsWithoutACertificateAndKeyIsOneProblemAtTheRequiredKey() {
+        String yaml = MINIMAL.replace("connections:\n", """
+                    tls:
+                      required: true
+                connections:
+                """);
+        assertThat(problems(yaml)).isEqualTo("sluice.yaml:6:17: listeners[0].tls.required: needs tls.cert and "
+                + "tls.key: the gateway cannot require TLS it cannot serve");
+    }
+
+    @Test
+    void tlsRequiredMustBeABoolean() {
+        String yaml = MINIMAL.replace("connections:\n", """
+                    tls:
+                      cert: %s
+                      key: %s
+                      required: "yes"
+                connections:
+                """.formatted(TestConfigs.resource("tls/cert.pem"), TestConfigs.resource("tls/key.pem")));
+        assertThat(problems(yaml))
+                .isEqualTo("sluice.yaml:8:17: listeners[0].tls.required: expected true or false, got a string");
+    }
+
+    @Test
     void accessWithNeitherGroupsNorUsersIsRefused() {
         assertThat(problems(MINIMAL.replace("groups: [dev]", "groups: []")))
                 .isEqualTo("sluice.yaml:18:7: connections[0].access: nobody could use this connection: "
@@ -218,8 +242,23 @@ class ConfigErrorsTest {
                 """ + MINIMAL;
         assertThat(problems(yaml).lines()).containsExactly(
                 "sluice.yaml:7:27: identity.issuers[0].algorithms[1]: HS256 is a shared-secret (HMAC) algorithm and is "
-                        + "not allowed: use an asymmetric one (RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA)",
+                        + "not allowed: use an asymmetric one (RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512)",
                 "sluice.yaml:7:34: identity.issuers[0].algorithms[2]: 'none' accepts unsigned tokens and is never allowed");
+    }
+
+    @Test
+    void edDsaIsRefusedAsUnsupportedRatherThanFailingAtStartup() {
+        String yaml = """
+                identity:
+                  issuers:
+                    - name: okta
+                      issuer: https://example.okta.com
+                      jwks_uri: https://example.okta.com/keys
+                      audience: sluice
+                      algorithms: [EdDSA]
+                """ + MINIMAL;
+        assertThat(problems(yaml)).isEqualTo("sluice.yaml:7:20: identity.issuers[0].algorithms[0]: EdDSA is not "
+                + "supported by this build (allowed: RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512)");
     }
 
     @Test
@@ -233,7 +272,7 @@ class ConfigErrorsTest {
                 """ + MINIMAL;
         assertThat(problems(yaml).lines()).containsExactly(
                 "sluice.yaml:3:7: identity.issuers[0].audience: is required",
-                "sluice.yaml:4:15: identity.issuers[0].issuer: 'example.okta.com' must be an https:// URL");
+                "sluice.yaml:4:15: identity.issuers[0].issuer: 'example.okta.com' must be an https:// or http:// URL");
     }
 
     @Test

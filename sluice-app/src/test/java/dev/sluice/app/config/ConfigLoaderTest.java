@@ -4,6 +4,7 @@ import dev.sluice.core.connection.ConnectionSpec;
 import dev.sluice.core.connection.Secret;
 import dev.sluice.core.connection.TlsMode;
 import dev.sluice.core.gateway.ListenerSpec;
+import dev.sluice.core.identity.JwksSource;
 import dev.sluice.core.session.SessionLimits;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,8 @@ class ConfigLoaderTest {
         assertThat(config.admin()).contains(new HostPort("127.0.0.1", 9090));
         assertThat(config.listeners()).containsExactly(
                 new ListenerConfig("pg", "postgresql", new HostPort("127.0.0.1", 6432), Optional.of(
-                        new ListenerSpec.TlsFiles(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem")))),
-                new ListenerConfig("pg-internal", "postgresql", new HostPort("::1", 6433), Optional.empty()));
+                        new ListenerSpec.TlsFiles(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem"))), true),
+                new ListenerConfig("pg-internal", "postgresql", new HostPort("::1", 6433), Optional.empty(), false));
         assertThat(config.audit().failClosed()).isTrue();
         assertThat(config.allowInlineSecrets()).isFalse();
     }
@@ -52,10 +53,13 @@ class ConfigLoaderTest {
         assertThat(identity.apiKeysEnabled()).isFalse();
         assertThat(identity.issuers()).containsExactly(
                 new ExternalIssuerConfig("okta", "https://example.okta.com/oauth2/default",
-                        URI.create("https://example.okta.com/oauth2/default/v1/keys"), List.of("sluice", "api://sluice"),
-                        "roles", "email", List.of("RS256", "ES256"), Duration.ofSeconds(30)),
-                new ExternalIssuerConfig("lab-idp", "http://localhost:8080/realms/lab", dir.resolve("jwks.json").toUri(),
-                        List.of("sluice"), "groups", "sub", List.of("RS256", "ES256"), Duration.ofSeconds(60)));
+                        new JwksSource.Url(URI.create("https://example.okta.com/oauth2/default/v1/keys")),
+                        List.of("sluice", "api://sluice"), "roles", "email", List.of("RS256", "ES256"),
+                        Duration.ofSeconds(30)),
+                // a relative jwks_uri is a file next to the configuration; no algorithms means the identity defaults
+                new ExternalIssuerConfig("lab-idp", "http://localhost:8080/realms/lab",
+                        new JwksSource.File(dir.resolve("jwks.json")), List.of("sluice"), "groups", "sub",
+                        List.of("RS256", "ES256", "PS256"), Duration.ofSeconds(60)));
     }
 
     @Test

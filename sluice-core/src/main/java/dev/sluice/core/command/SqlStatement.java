@@ -22,12 +22,29 @@ public record SqlStatement(String kind, String normalizedText, Set<String> table
 
     public static final String UNKNOWN = "UNKNOWN";
 
+    /**
+     * The kind of a call to a function by its identifier, outside SQL (PostgreSQL's fastpath function call): there
+     * is no statement text, only the function and its arguments.
+     */
+    public static final String FUNCTION_CALL = "FUNCTION_CALL";
+
     public SqlStatement {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(normalizedText, "normalizedText");
         tablesRead = Set.copyOf(tablesRead);
         tablesWritten = Set.copyOf(tablesWritten);
         syntaxTree = syntaxTree == null ? Optional.empty() : syntaxTree;
+    }
+
+    /**
+     * A statement the gateway cannot see into: nothing was parsed and no tables are known, so a policy or mask plan
+     * that depends on them must treat it as unknown (fail closed).
+     *
+     * @param kind        e.g. {@link #FUNCTION_CALL}
+     * @param description what was asked, in words safe to store (no argument values): the audit text
+     */
+    public static SqlStatement opaque(String kind, String description) {
+        return new SqlStatement(kind, description, Set.of(), Set.of(), false, false, Optional.empty());
     }
 
     @Override

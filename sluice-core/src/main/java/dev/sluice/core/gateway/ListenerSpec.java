@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param host        bind address
  * @param port        bind port; 0 picks a free port (tests)
  * @param tls         certificate and key to offer clients TLS with; empty to refuse TLS
+ * @param tlsRequired refuse clients that do not negotiate TLS (only with {@code tls}): credentials then never cross
+ *                    the network in the clear
  * @param connections the connections clients may select on this listener
  */
 public record ListenerSpec(String name, String protocol, String host, int port, Optional<TlsFiles> tls,
-                           List<ConnectionSpec> connections) {
+                           boolean tlsRequired, List<ConnectionSpec> connections) {
 
     /** PEM certificate chain and PEM (PKCS#8) private key. */
     public record TlsFiles(Path certificateChain, Path privateKey) {
@@ -33,6 +35,9 @@ public record ListenerSpec(String name, String protocol, String host, int port, 
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(host, "host");
         tls = tls == null ? Optional.empty() : tls;
+        if (tlsRequired && tls.isEmpty()) {
+            throw new IllegalArgumentException("listener " + name + " cannot require TLS without a certificate and key");
+        }
         connections = List.copyOf(connections);
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.core.identity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,8 +19,9 @@ import java.util.Set;
  * @param subjectClaim      claim holding the stable subject (default {@code sub})
  * @param displayNameClaim  claim holding a human-readable name (default {@code name}); {@code preferred_username}
  *                          and {@code email} are tried next, then the subject
- * @param allowedAlgorithms asymmetric JWS algorithms accepted (default RS256, ES256, PS256); HMAC and {@code none}
- *                          are refused here and can never be configured
+ * @param allowedAlgorithms asymmetric JWS algorithms accepted, some of {@link #SUPPORTED_ALGORITHMS} (default
+ *                          {@link #DEFAULT_ALGORITHMS}: RS256, ES256, PS256); HMAC and {@code none} are refused here
+ *                          and can never be configured
  * @param clockSkew         tolerance for {@code exp}/{@code nbf} between clocks (default 60 s, at most 5 min)
  * @param proof             what a verified token proves: {@code OIDC_TOKEN} for an external provider,
  *                          {@code LOCAL_TOKEN} for the {@link LocalIssuer}
@@ -34,6 +36,10 @@ public record IssuerSpec(String name, String issuer, JwksSource jwks, Set<String
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     /** Longer tolerance would keep an expired token useful for too long. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Accepted when a configuration names no algorithms: RS256, ES256, PS256. The configuration reads this list. */
+    public static final List<String> DEFAULT_ALGORITHMS = SigningAlgorithms.DEFAULTS;
+    /** Every JWS algorithm an issuer may be configured with; all asymmetric. The configuration checks against it. */
+    public static final List<String> SUPPORTED_ALGORITHMS = SigningAlgorithms.SUPPORTED;
 
     public IssuerSpec {
         name = requireText(name, "name");
@@ -49,7 +55,7 @@ public record IssuerSpec(String name, String issuer, JwksSource jwks, Set<String
         subjectClaim = orDefault(subjectClaim, DEFAULT_SUBJECT_CLAIM);
         displayNameClaim = orDefault(displayNameClaim, DEFAULT_DISPLAY_NAME_CLAIM);
         allowedAlgorithms = allowedAlgorithms == null || allowedAlgorithms.isEmpty()
-                ? SigningAlgorithms.DEFAULTS
+                ? Set.copyOf(DEFAULT_ALGORITHMS)
                 : SigningAlgorithms.validate(allowedAlgorithms);
         clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {

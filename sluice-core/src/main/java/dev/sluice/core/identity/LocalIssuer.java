@@ -34,6 +34,8 @@ public final class LocalIssuer {
 
     public static final String KEY_FILE_NAME = "local-issuer.jwk.json";
     public static final String DEFAULT_ISSUER = "sluice-local";
+    /** The name this issuer's {@link IssuerSpec} carries; no external issuer may use it. */
+    public static final String NAME = "local";
     public static final String DEFAULT_AUDIENCE = "sluice";
     public static final String GROUPS_CLAIM = "groups";
 
@@ -114,7 +116,7 @@ public final class LocalIssuer {
 
     /** Verifies this issuer's tokens in-process, with no HTTP round trip; stamps {@code LOCAL_TOKEN}. */
     public IssuerSpec issuerSpec() {
-        return new IssuerSpec("local", issuer, new JwksSource.Fixed(publicJwks()), Set.of(audience), GROUPS_CLAIM,
+        return new IssuerSpec(NAME, issuer, new JwksSource.Fixed(publicJwks()), Set.of(audience), GROUPS_CLAIM,
                 null, null, Set.of(JWSAlgorithm.ES256.getName()), null, Identity.Proof.LOCAL_TOKEN);
     }
 

@@ -44,16 +44,25 @@ class IssuerSpecTest {
 
         assertThatThrownBy(() -> spec.withAllowedAlgorithms(Set.of("XY999")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("algorithm XY999 is not supported; use one of ES256, ES384");
+                .hasMessage("algorithm XY999 is not supported; use one of "
+                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EdDSA", "Ed25519"})
+    void edwardsCurveAlgorithmsAreRefusedAsUnsupported(String algorithm) {
+        IssuerSpec spec = IssuerSpec.oidc("idp", "https://idp.example.test", JWKS, Set.of("sluice"));
+
+        assertThatThrownBy(() -> spec.withAllowedAlgorithms(Set.of(algorithm)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("algorithm " + algorithm + " is not supported by this build; use one of "
+                        + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512");
     }
 
     @Test
-    void edDsaNeedsTinkOnTheClasspath() {
-        IssuerSpec spec = IssuerSpec.oidc("idp", "https://idp.example.test", JWKS, Set.of("sluice"));
-
-        assertThatThrownBy(() -> spec.withAllowedAlgorithms(Set.of("EdDSA")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("needs com.google.crypto.tink:tink");
+    void theDefaultsAreAmongTheSupportedAlgorithms() {
+        assertThat(IssuerSpec.DEFAULT_ALGORITHMS).containsExactly("RS256", "ES256", "PS256");
+        assertThat(IssuerSpec.SUPPORTED_ALGORITHMS).containsAll(IssuerSpec.DEFAULT_ALGORITHMS);
     }
 
     @Test

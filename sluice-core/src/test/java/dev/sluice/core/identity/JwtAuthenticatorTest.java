@@ -305,6 +305,14 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void anEdDsaTokenIsRefusedByName() {
+        String token = base64Url("{\"alg\":\"EdDSA\",\"kid\":\"ed-1\"}") + "."
+                + base64Url("{\"iss\":\"" + ISSUER + "\",\"sub\":\"u\"}") + ".c2lnbmF0dXJlLWJ5dGVz";
+
+        assertRefused(authenticator, token, "token algorithm EdDSA is not allowed");
+    }
+
+    @Test
     void unreachableKeyEndpointIsReportedWithoutDetail() throws Exception {
         JwksTestServer gone = new JwksTestServer(new JWKSet(rsa));
         URI uri = gone.uri();

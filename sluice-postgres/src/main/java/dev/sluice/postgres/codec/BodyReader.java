@@ -1,6 +1,8 @@
 package dev.sluice.postgres.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads fields from a message body, failing with {@link PgProtocolException} (never an index exception) when the
@@ -58,6 +60,42 @@ public final class BodyReader {
         System.arraycopy(body, pos, out, 0, n);
         pos += n;
         return out;
+    }
+
+    /**
+     * An Int16 count and that many Int16 values (format codes). A count the body cannot hold is a violation,
+     * found before anything is allocated for it.
+     *
+     * @param message the message being read, for the error ({@code "Bind"})
+     * @param what    what the values are, for the error ({@code "parameter format codes"})
+     */
+    public List<Integer> int16s(String message, String what) throws PgProtocolException {
+        int count = int16() & 0xFFFF;
+        if (count * 2L > remaining()) {
+            throw PgProtocolException.violation(message + " declares " + count + " " + what + " but is too short");
+        }
+        List<Integer> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(int16());
+        }
+        return values;
+    }
+
+    /**
+     * An Int16 count and that many values, each an Int32 length ({@code -1} for NULL, read as {@code null}) and
+     * its bytes: Bind's parameters, FunctionCall's arguments.
+     */
+    public List<byte[]> values(String message, String what) throws PgProtocolException {
+        int count = int16() & 0xFFFF;
+        if (count * 4L > remaining()) {
+            throw PgProtocolException.violation(message + " declares " + count + " " + what + " but is too short");
+        }
+        List<byte[]> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int length = int32();
+            values.add(length == -1 ? null : bytes(length));
+        }
+        return values;
     }
 
     /** Everything not yet read. */

@@ -1,25 +1,30 @@
 package dev.sluice.postgres.codec;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * Reads whole frames from a stream with a hard upper bound on their size, so a hostile length prefix can't make
  * the gateway allocate gigabytes. Only frames; decoding the body is the message records' job.
+ *
+ * <p>It reads nothing ahead of the frame it returns, so the stream may be handed on afterwards. Over an
+ * {@link ElasticInputStream} it can also tell whether the next frame is already buffered in full
+ * ({@link #nextFrameBuffered()}), which is when a relay can keep coalescing its output.
  */
 public final class FrameReader {
 
-    private final DataInputStream in;
+    private final InputStream in;
+    private final ElasticInputStream elastic;
     private final int maxBodyBytes;
 
     /**
-     * @param in           buffered input (the reader does small reads)
+     * @param in           the stream; buffered, since the reader does small reads
      * @param maxBodyBytes the largest body accepted; larger frames fail with SQLSTATE 54000
      */
     public FrameReader(InputStream in, int maxBodyBytes) {
-        this.in = new DataInputStream(in);
+        this.in = Objects.requireNonNull(in, "in");
+        this.elastic = in instanceof ElasticInputStream e ? e : null;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -37,7 +42,7 @@ public final class FrameReader {
         if (type == 0) {
             throw PgProtocolException.violation("invalid message type 0x00");
         }
-        return new PgFrame((byte) type, readBody());
+        return new PgFrame((byte) type, readBodyOfLength(readLength()));
     }
 
     /**
@@ -46,34 +51,52 @@ public final class FrameReader {
      * @return the frame, or {@code null} on a clean end of stream before the length
      */
     public PgFrame readUntyped() throws IOException {
-        in.mark(1);
         int first = in.read();
         if (first < 0) {
             return null;
         }
-        int rest = readIntAfter(first);
+        int rest = (first << 24) | readLengthTail();
         return new PgFrame(PgFrame.UNTYPED, readBodyOfLength(rest));
     }
 
-    private byte[] readBody() throws IOException {
-        int length;
-        try {
-            length = in.readInt();
-        } catch (EOFException e) {
-            throw PgProtocolException.violation("message truncated in its length field");
+    /**
+     * Whether the next typed frame is already in the buffer, whole: reading it will not wait on the network. Always
+     * {@code false} over a stream other than an {@link ElasticInputStream}.
+     */
+    public boolean nextFrameBuffered() {
+        if (elastic == null) {
+            return false;
         }
-        return readBodyOfLength(length);
+        int buffered = elastic.buffered();
+        if (buffered < 5) {
+            return false;
+        }
+        long length = ((long) elastic.peek(1) << 24) | (elastic.peek(2) << 16) | (elastic.peek(3) << 8)
+                | elastic.peek(4);
+        return buffered >= 1 + length;
     }
 
-    private int readIntAfter(int firstByte) throws IOException {
-        try {
-            int b2 = in.readUnsignedByte();
-            int b3 = in.readUnsignedByte();
-            int b4 = in.readUnsignedByte();
-            return (firstByte << 24) | (b2 << 16) | (b3 << 8) | b4;
-        } catch (EOFException e) {
-            throw PgProtocolException.violation("message truncated in its length field");
+    private int readLength() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            throw truncatedLength();
         }
+        return (first << 24) | readLengthTail();
+    }
+
+    /** The three bytes of a length field after its first. */
+    private int readLengthTail() throws IOException {
+        int b2 = in.read();
+        int b3 = in.read();
+        int b4 = in.read();
+        if ((b2 | b3 | b4) < 0) {
+            throw truncatedLength();
+        }
+        return (b2 << 16) | (b3 << 8) | b4;
+    }
+
+    private static PgProtocolException truncatedLength() {
+        return PgProtocolException.violation("message truncated in its length field");
     }
 
     private byte[] readBodyOfLength(int length) throws IOException {
@@ -86,10 +109,13 @@ public final class FrameReader {
                     "message of " + bodyLength + " bytes exceeds the gateway's limit of " + maxBodyBytes + " bytes");
         }
         byte[] body = new byte[bodyLength];
-        try {
-            in.readFully(body);
-        } catch (EOFException e) {
-            throw PgProtocolException.violation("message truncated: expected " + bodyLength + " body bytes");
+        int read = 0;
+        while (read < bodyLength) {
+            int n = in.read(body, read, bodyLength - read);
+            if (n < 0) {
+                throw PgProtocolException.violation("message truncated: expected " + bodyLength + " body bytes");
+            }
+            read += n;
         }
         return body;
     }

@@ -2,6 +2,7 @@ package dev.sluice.postgres.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Builds one PostgreSQL message: type byte, a length placeholder patched at {@link #toBytes()}, then fields.
@@ -60,6 +61,26 @@ public final class WireWriter {
 
     public WireWriter bytes(byte[] value) {
         out.writeBytes(value);
+        return this;
+    }
+
+    /** An Int16 count and the Int16 values (format codes). */
+    public WireWriter int16s(List<Integer> values) {
+        int16(values.size());
+        values.forEach(this::int16);
+        return this;
+    }
+
+    /** An Int16 count and each value as an Int32 length and its bytes; {@code null} is written as length -1. */
+    public WireWriter values(List<byte[]> values) {
+        int16(values.size());
+        for (byte[] value : values) {
+            if (value == null) {
+                int32(-1);
+            } else {
+                int32(value.length).bytes(value);
+            }
+        }
         return this;
     }
 

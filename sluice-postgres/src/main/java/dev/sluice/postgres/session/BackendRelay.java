@@ -2,6 +2,7 @@ package dev.sluice.postgres.session;
 
 import dev.sluice.core.gateway.GatewayMetrics;
 import dev.sluice.core.policy.MaskPlan;
+import dev.sluice.postgres.codec.ElasticInputStream;
 import dev.sluice.postgres.codec.FrameReader;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.backend.BackendType;
@@ -19,8 +20,9 @@ import java.util.Objects;
  * to the client. Where the client thread refused a command, the upstream's answer to the stand-in is replaced by the
  * refusal here, so the client sees its error exactly where PostgreSQL would have put it.
  *
- * <p>Writes are flushed only when the upstream has nothing more buffered, so large results leave in large packets
- * while a lone ReadyForQuery goes out at once.
+ * <p>Writes are flushed only when the upstream's next message is not already buffered in full, so large results
+ * leave in large packets while a lone ReadyForQuery, a notification or a notice goes out at once, and what is
+ * queued never waits for the rest of a message still on the network.
  *
  * <p>An answer the queue does not expect means the gateway no longer knows which command a message belongs to;
  * since masking and audit depend on that, the session is closed (fail closed) rather than continued.
@@ -36,7 +38,7 @@ final class BackendRelay implements Runnable {
         void completed(CommandRun run);
     }
 
-    private final PeekableInputStream upstreamIn;
+    private final FrameReader frames;
     private final ClientChannel client;
     private final InFlight inFlight;
     private final SessionEnd end;
@@ -45,20 +47,19 @@ final class BackendRelay implements Runnable {
     private final GatewayMetrics metrics;
     private boolean upstreamSentFatal;
 
-    BackendRelay(PeekableInputStream upstreamIn, ClientChannel client, InFlight inFlight, SessionEnd end,
+    BackendRelay(ElasticInputStream upstreamIn, ClientChannel client, InFlight inFlight, SessionEnd end,
                  ClientBoundFilter filter, Completions completions, GatewayMetrics metrics) {
-        this.upstreamIn = Objects.requireNonNull(upstreamIn, "upstreamIn");
         this.client = Objects.requireNonNull(client, "client");
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.end = Objects.requireNonNull(end, "end");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.completions = Objects.requireNonNull(completions, "completions");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.frames = new FrameReader(Objects.requireNonNull(upstreamIn, "upstreamIn"), MAX_UPSTREAM_MESSAGE_BYTES);
     }
 
     @Override
     public void run() {
-        FrameReader frames = new FrameReader(upstreamIn, MAX_UPSTREAM_MESSAGE_BYTES);
         try {
             while (true) {
                 PgFrame frame = frames.read();
@@ -67,6 +68,9 @@ final class BackendRelay implements Runnable {
                     return;
                 }
                 relay(frame);
+                if (!frames.nextFrameBuffered()) {
+                    flushClient(); // nothing more to add right away: what this batch produced leaves now
+                }
             }
         } catch (ClientGone e) {
             end.end(EndReason.CLIENT_DISCONNECT, "client connection lost while relaying results", null, true);
@@ -113,6 +117,7 @@ final class BackendRelay implements Runnable {
             case DESCRIBE -> describe(head, type, frame);
             case EXECUTE -> execute(head, type, frame);
             case SYNC -> sync(head, type, frame);
+            case FUNCTION_CALL -> functionCall(head, type, frame);
         }
     }
 
@@ -270,6 +275,29 @@ final class BackendRelay implements Runnable {
         }
     }
 
+    /** Function Call (fastpath): the function's result, or an error, then ReadyForQuery. */
+    private void functionCall(Pending head, BackendType type, PgFrame frame) throws IOException {
+        CommandRun run = head.run();
+        switch (type) {
+            case FUNCTION_CALL_RESPONSE -> {
+                run.row();
+                toClient(frame, run.maskPlan());
+            }
+            case ERROR_RESPONSE -> {
+                ErrorFields error = ErrorFields.decode(frame.body());
+                noteSeverity(error);
+                run.failed(error.sqlState());
+                toClient(frame, run.maskPlan());
+            }
+            case READY_FOR_QUERY -> {
+                inFlight.pop();
+                completions.completed(run);
+                toClient(frame, MaskPlan.NONE);
+            }
+            default -> throw lost(type, "in answer to a Function Call");
+        }
+    }
+
     /** Sync: ReadyForQuery, possibly after the error of a failed implicit COMMIT. */
     private void sync(Pending head, BackendType type, PgFrame frame) throws IOException {
         switch (type) {
@@ -318,20 +346,25 @@ final class BackendRelay implements Runnable {
         }
     }
 
+    /** Queues a message for the client; {@link #run} flushes once the upstream has no next message buffered. */
     private void toClient(PgFrame frame, MaskPlan plan) throws ClientGone {
         PgFrame filtered = filter.filter(frame, plan);
         if (filtered == null) {
             return;
         }
         try {
-            client.write(filtered, !upstreamHasMore());
+            client.write(filtered, false);
         } catch (IOException e) {
             throw new ClientGone(e);
         }
     }
 
-    private boolean upstreamHasMore() {
-        return upstreamIn.buffered() > 0;
+    private void flushClient() throws ClientGone {
+        try {
+            client.flush();
+        } catch (IOException e) {
+            throw new ClientGone(e);
+        }
     }
 
     private static ConversationLost lost(BackendType type, String where) {

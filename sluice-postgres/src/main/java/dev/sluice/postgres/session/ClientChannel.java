@@ -1,14 +1,14 @@
 package dev.sluice.postgres.session;
 
+import dev.sluice.postgres.codec.ElasticInputStream;
+import dev.sluice.postgres.codec.ElasticOutputStream;
 import dev.sluice.postgres.codec.FrameReader;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.PgProtocolException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -19,13 +19,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The client's side of a session: framed reads, and buffered writes that both session threads share under one lock.
  * Writes are not flushed one by one; the writer flushes when it has nothing more to send right away (the relay
- * checks whether the upstream has more bytes buffered), so a result set leaves in large packets.
+ * checks whether the upstream's next message is already buffered), so a result set leaves in large packets.
+ *
+ * <p>Both directions use elastic buffers ({@link ElasticInputStream}, {@link ElasticOutputStream}): an idle session
+ * holds two small buffers, a busy one grows them for as long as it streams.
  */
 final class ClientChannel implements AutoCloseable {
 
     /** PostgreSQL's own limit on a startup packet. */
     static final int STARTUP_MAX_BYTES = 10_000;
-    private static final int BUFFER_BYTES = 16 * 1024;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong bytesIn = new AtomicLong();
@@ -34,8 +36,8 @@ final class ClientChannel implements AutoCloseable {
     /** The TCP socket, closed directly at the end: closing a TLS socket could block on its close_notify. */
     private final Socket plain;
     private volatile Socket socket;
-    private PeekableInputStream in;
-    private OutputStream out;
+    private ElasticInputStream in;
+    private ElasticOutputStream out;
     private boolean tls;
 
     ClientChannel(Socket socket) throws IOException {
@@ -46,8 +48,8 @@ final class ClientChannel implements AutoCloseable {
 
     private void attach(Socket s) throws IOException {
         socket = s;
-        in = new PeekableInputStream(s.getInputStream(), BUFFER_BYTES);
-        out = new BufferedOutputStream(s.getOutputStream(), BUFFER_BYTES);
+        in = new ElasticInputStream(s.getInputStream());
+        out = new ElasticOutputStream(s.getOutputStream());
     }
 
     /** Remote address as {@code host:port}. */
@@ -84,11 +86,6 @@ final class ClientChannel implements AutoCloseable {
             bytesIn.addAndGet(frame.wireSize());
         }
         return frame;
-    }
-
-    /** Whether more of the client's bytes are already buffered: more messages to come right away. */
-    boolean hasInput() {
-        return in.buffered() > 0;
     }
 
     /**

@@ -24,6 +24,11 @@ final class CommandLedger {
         this.session = session;
     }
 
+    /** The session the commands belong to (known before it starts: startup parameters are judged first). */
+    SessionContext session() {
+        return session;
+    }
+
     Gate.Ruling decide(SqlCommand command) {
         commands.incrementAndGet();
         return services.gate().decide(session, command);
@@ -32,11 +37,6 @@ final class CommandLedger {
     /** A refused command is complete at once: nothing ran, the error is the refusal's. */
     void refused(String commandId, Verdict.Refuse refuse) {
         services.recorder().commandCompleted(session.id(), commandId, 0, 0, refuse.error().sqlState());
-        services.metrics().commandCompleted(PgSession.PROTOCOL, refuse.outcome(), 0, false);
-    }
-
-    /** A message refused because there was nothing the gate could judge (no command id: the gate never saw it). */
-    void refusedUnjudged(Verdict.Refuse refuse) {
         services.metrics().commandCompleted(PgSession.PROTOCOL, refuse.outcome(), 0, false);
     }
 

@@ -1,5 +1,6 @@
 package dev.sluice.postgres.session;
 
+import dev.sluice.postgres.codec.ElasticOutputStream;
 import dev.sluice.postgres.codec.PgFrame;
 
 import java.io.IOException;
@@ -18,9 +19,14 @@ final class Frames {
     }
 
     static void write(OutputStream out, PgFrame frame) throws IOException {
-        int length = frame.body().length + 4;
-        out.write(new byte[] {frame.type(), (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
-                (byte) length});
-        out.write(frame.body());
+        byte[] body = frame.body();
+        if (out instanceof ElasticOutputStream elastic) {
+            elastic.writeHeader(frame.type(), body.length); // straight into the buffer: no header array per frame
+        } else {
+            int length = body.length + 4;
+            out.write(new byte[] {frame.type(), (byte) (length >>> 24), (byte) (length >>> 16),
+                    (byte) (length >>> 8), (byte) length});
+        }
+        out.write(body);
     }
 }

@@ -27,7 +27,9 @@ final class Pending {
         /** Ends with CloseComplete. */
         CLOSE,
         /** Ends with ReadyForQuery; an error before it (a failed implicit COMMIT) does not end it. */
-        SYNC
+        SYNC,
+        /** Function Call (fastpath): FunctionCallResponse or an error, then ReadyForQuery, which ends it. */
+        FUNCTION_CALL
     }
 
     private final Kind kind;
@@ -47,7 +49,7 @@ final class Pending {
         return new Pending(kind, null, null);
     }
 
-    /** A forwarded Query or Execute whose completion is recorded. */
+    /** A forwarded Query, Execute or Function Call whose completion is recorded. */
     static Pending command(Kind kind, CommandRun run) {
         return new Pending(kind, Objects.requireNonNull(run, "run"), null);
     }

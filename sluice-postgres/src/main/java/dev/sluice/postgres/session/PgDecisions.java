@@ -69,14 +69,6 @@ public final class PgDecisions {
         };
     }
 
-    /**
-     * The fastpath function-call protocol names a function by OID and carries binary arguments: there is no SQL to
-     * analyse, so it is refused.
-     */
-    public static Verdict.Refuse functionCall() {
-        return refuse("SLUICE-DENY: the fastpath function-call protocol is not analysable", "deny");
-    }
-
     /** The Query sent upstream in place of a refused Query or Function Call. */
     static byte[] standInQuery() {
         return STAND_IN_QUERY.clone();

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client's PostgreSQL session through the gateway, written as the protocol's phases: {@link #startup()},
- * {@link #authenticate}, {@link #authorize}, {@link #connectUpstream}, {@link #sendReady}, then {@link #relay()},
+ * {@link #authenticate}, {@link #authorize}, {@link #judgeStartupParameters}, {@link #connectUpstream},
+ * {@link #sendReady}, then {@link #relay()},
  * which hands each client message to {@link #simpleQuery}, {@link #extendedQuery}, {@link #copy},
  * {@link #functionCall} or {@link #terminate}. It runs on one virtual thread; a second one ({@link BackendRelay})
  * carries the upstream's answers back.
@@ -60,11 +61,6 @@ public final class PgSession {
     /** Tokens can be long (many groups); far more than a password, far less than a query. */
     static final int PASSWORD_MAX_BYTES = 64 * 1024;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    /**
-     * No smaller than the upstream connector's own buffer (16 KB), so that refills bypass it and read the socket
-     * directly; no larger, because every idle session holds it.
-     */
-    private static final int UPSTREAM_BUFFER_BYTES = 16 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(PgSession.class);
 
@@ -117,8 +113,9 @@ public final class PgSession {
                 return;
             }
             connection = authorize(startup);
-            connectUpstream(startup);
-            sendReady(startup);
+            StartupCommands.Allowed settings = judgeStartupParameters(startup);
+            connectUpstream(settings);
+            sendReady();
             relay();
         } catch (SessionRefusal refusal) {
             refuse(refusal);
@@ -163,6 +160,7 @@ public final class PgSession {
      */
     private Identity authenticate(StartupMessage startup) throws IOException, SessionRefusal {
         requestedConnection = startup.database();
+        requireTls();
         if (startup.minorVersion() > 0 || !startup.protocolOptions().isEmpty()) {
             client.write(new NegotiateProtocolVersion(0, startup.protocolOptions()).encode());
         }
@@ -184,6 +182,17 @@ public final class PgSession {
     }
 
     /**
+     * A listener that requires TLS refuses a plaintext client before it asks for the password, so that the token
+     * never crosses the network in the clear (PostgreSQL's {@code hostssl}).
+     */
+    private void requireTls() throws SessionRefusal {
+        if (env.spec().tlsRequired() && !client.isTls()) {
+            throw new SessionRefusal("28000", "SLUICE-TLS: SSL/TLS required by this gateway (connect with "
+                    + "sslmode=require)", "tls-required", "the client did not negotiate TLS");
+        }
+    }
+
+    /**
      * Which connection, and may this identity use it now? Checked after authentication, like PostgreSQL checks the
      * database, so that a client without a valid credential learns nothing about which connections exist.
      */
@@ -196,10 +205,6 @@ public final class PgSession {
             throw new SessionRefusal("28000", "SLUICE-ACCESS: " + subject + " may not use connection \""
                     + chosen.name() + "\"", "no-access", subject + " is not on the access list");
         }
-        var unsupported = StartupParameters.unsupported(startup);
-        if (unsupported.isPresent()) {
-            throw new SessionRefusal("0A000", unsupported.get(), "unsupported", unsupported.get());
-        }
         switch (services.sessions().admit(subject)) {
             case SessionRegistry.Admission.Admitted admitted -> lease = admitted.lease();
             case SessionRegistry.Admission.Refused refused -> throw new SessionRefusal("53300", "SLUICE-LIMIT: "
@@ -209,15 +214,30 @@ public final class PgSession {
     }
 
     /**
-     * Opens the gateway's own session upstream with the vaulted credentials, passing on the client's session
-     * parameters. The client hears only that the connection is unavailable and the SQLSTATE; the details (upstream
-     * address, user) go to the log and the audit log.
+     * Startup parameters are commands too: the client's environment (encoding, date style, application name…) goes
+     * upstream as sent, and every other parameter setting, {@code options} included, is judged by the gate as the
+     * {@code SET} it amounts to ({@link StartupCommands}). The decisions are recorded under this session, before its
+     * start: a refused setting refuses the session.
      */
-    private void connectUpstream(StartupMessage startup) throws SessionRefusal {
+    private StartupCommands.Allowed judgeStartupParameters(StartupMessage startup) throws SessionRefusal {
+        StartupParameters.Request request = StartupParameters.read(startup);
+        ledger = new CommandLedger(services, new SessionContext(id, PROTOCOL, identity, connection, client.address(),
+                request.applicationName(), Instant.now()));
+        return StartupCommands.judge(request, ledger, services.sqlAnalyzer());
+    }
+
+    /**
+     * Opens the gateway's own session upstream with the vaulted credentials, passing on the client's session
+     * parameters (see {@link #judgeStartupParameters}). The client hears only that the connection is unavailable
+     * and the SQLSTATE; the details (upstream address, user) go to the log and the audit log.
+     */
+    private void connectUpstream(StartupCommands.Allowed settings) throws SessionRefusal {
         try {
             upstream = env.connector().connect(connection.target(), connection.credentials(),
-                    StartupParameters.forUpstream(startup), limits.maxMessageBytes());
+                    settings.forUpstream(), limits.maxMessageBytes());
+            settings.upstreamAccepted(ledger);
         } catch (UpstreamException e) {
+            settings.upstreamRefused(ledger, e.sqlState());
             throw new SessionRefusal(e.sqlState(), "SLUICE-UPSTREAM: connection \"" + connection.name()
                     + "\" is unavailable (" + e.sqlState() + ")", "upstream-unavailable", e.getMessage());
         }
@@ -229,13 +249,11 @@ public final class PgSession {
      * AuthenticationOk, the upstream's ParameterStatus values, the gateway's own BackendKeyData (see
      * {@link CancelRegistry}) and ReadyForQuery: the client may now send commands.
      */
-    private void sendReady(StartupMessage startup) throws IOException {
+    private void sendReady() throws IOException {
         clientKey = env.cancels().register(new CancelRegistry.Route(id, connection.target(), upstream.backendKey()));
-        context = new SessionContext(id, PROTOCOL, identity, connection, client.address(),
-                startup.parameters().getOrDefault("application_name", ""), Instant.now());
+        context = ledger.session();
         StatementTimer statementTimer = new StatementTimer(env.scheduler(), limits.statementTimeout(),
                 this::cancelUpstreamCommand, id);
-        ledger = new CommandLedger(services, context);
         simpleQuery = new SimpleQueryFlow(toUpstream, inFlight, ledger, services.sqlAnalyzer(), statementTimer);
         extendedQuery = new ExtendedQueryFlow(toUpstream, inFlight, ledger, services.sqlAnalyzer(), statementTimer);
         services.recorder().sessionStarted(context);
@@ -252,11 +270,12 @@ public final class PgSession {
 
     /**
      * The ready phase: the upstream's answers flow back on the relay thread while this thread reads client messages,
-     * decodes the ones the gate must see and forwards the rest as they came. Upstream writes are flushed when the
-     * client has nothing more buffered, so a pipelined batch goes upstream in one packet.
+     * decodes the ones the gate must see and forwards the rest as they came. Upstream writes are flushed once the
+     * client's next message is not already buffered in full, so a pipelined batch (Parse/Bind/Describe/Execute/Sync)
+     * goes upstream in one packet, and nothing waits for bytes still on the network.
      */
     private void relay() throws IOException {
-        BackendRelay backend = new BackendRelay(new PeekableInputStream(upstream.in(), UPSTREAM_BUFFER_BYTES), client,
+        BackendRelay backend = new BackendRelay(upstream.in(), client,
                 inFlight, end, env.filters().apply(context), ledger::completed, services.metrics());
         relayThread = Thread.ofVirtual().name("sluice-pg-upstream-" + id).start(backend);
         FrameReader frames = client.frames(limits.maxMessageBytes());
@@ -278,13 +297,13 @@ public final class PgSession {
                 case QUERY -> simpleQuery(frame);
                 case PARSE, BIND, DESCRIBE, EXECUTE, CLOSE, SYNC, FLUSH -> extendedQuery(type, frame);
                 case COPY_DATA, COPY_DONE, COPY_FAIL -> copy(type, frame);
-                case FUNCTION_CALL -> functionCall();
+                case FUNCTION_CALL -> functionCall(frame);
                 case TERMINATE -> {
                     terminate(frame);
                     return;
                 }
             }
-            if (!client.hasInput()) {
+            if (!frames.nextFrameBuffered()) {
                 toUpstream.flush();
             }
         }
@@ -328,10 +347,10 @@ public final class PgSession {
         Frames.write(toUpstream, frame);
     }
 
-    /** Function Call (fastpath): refused, see {@link SimpleQueryFlow#functionCall()}. */
-    private void functionCall() throws IOException {
+    /** Function Call (fastpath): judged and forwarded like a Query, see {@link SimpleQueryFlow#functionCall}. */
+    private void functionCall(PgFrame frame) throws IOException {
         if (!extendedQuery.skippingToSync()) {
-            simpleQuery.functionCall();
+            simpleQuery.functionCall(frame);
         }
     }
 

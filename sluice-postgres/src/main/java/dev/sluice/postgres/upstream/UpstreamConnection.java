@@ -1,13 +1,13 @@
 package dev.sluice.postgres.upstream;
 
 import dev.sluice.core.connection.Target;
+import dev.sluice.postgres.codec.ElasticInputStream;
+import dev.sluice.postgres.codec.ElasticOutputStream;
 import dev.sluice.postgres.codec.WireWriter;
 import dev.sluice.postgres.codec.backend.BackendKeyData;
 import dev.sluice.postgres.codec.backend.ReadyForQuery;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,15 +27,16 @@ public final class UpstreamConnection implements AutoCloseable {
 
     private final Target target;
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final ElasticInputStream in;
+    private final ElasticOutputStream out;
     private final Map<String, String> parameters;
     private final BackendKeyData backendKey;
     private final ReadyForQuery.TransactionStatus initialStatus;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    UpstreamConnection(Target target, Socket socket, InputStream in, OutputStream out, Map<String, String> parameters,
-                       BackendKeyData backendKey, ReadyForQuery.TransactionStatus initialStatus) {
+    UpstreamConnection(Target target, Socket socket, ElasticInputStream in, ElasticOutputStream out,
+                       Map<String, String> parameters, BackendKeyData backendKey,
+                       ReadyForQuery.TransactionStatus initialStatus) {
         this.target = Objects.requireNonNull(target, "target");
         this.socket = Objects.requireNonNull(socket, "socket");
         this.in = Objects.requireNonNull(in, "in");
@@ -45,13 +46,16 @@ public final class UpstreamConnection implements AutoCloseable {
         this.initialStatus = Objects.requireNonNull(initialStatus, "initialStatus");
     }
 
-    /** Buffered upstream input, positioned after the startup's ReadyForQuery. */
-    public InputStream in() {
+    /**
+     * Buffered upstream input, positioned after the startup's ReadyForQuery: the same buffer the login read through,
+     * so the relay takes over without a second layer of buffering.
+     */
+    public ElasticInputStream in() {
         return in;
     }
 
     /** Buffered upstream output; the caller flushes. */
-    public OutputStream out() {
+    public ElasticOutputStream out() {
         return out;
     }
 

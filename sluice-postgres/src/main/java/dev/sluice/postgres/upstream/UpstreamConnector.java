@@ -2,6 +2,8 @@ package dev.sluice.postgres.upstream;
 
 import dev.sluice.core.connection.Credentials;
 import dev.sluice.core.connection.Target;
+import dev.sluice.postgres.codec.ElasticInputStream;
+import dev.sluice.postgres.codec.ElasticOutputStream;
 import dev.sluice.postgres.codec.FrameReader;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.PgProtocolException;
@@ -15,11 +17,7 @@ import dev.sluice.postgres.codec.frontend.StartupMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -41,7 +39,6 @@ public final class UpstreamConnector {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** A server that neither answers nor closes during startup must not pin a session forever. */
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-    private static final int BUFFER_BYTES = 16 * 1024;
 
     private final Duration connectTimeout;
     private final Duration startupTimeout;
@@ -74,8 +71,9 @@ public final class UpstreamConnector {
         Socket socket = UpstreamTransport.open(target, connectTimeout, startupTimeout);
         try {
             socket.setSoTimeout(Math.toIntExact(startupTimeout.toMillis()));
-            InputStream in = new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+            // the session relays through these same buffers afterwards: one buffer per direction, sized by traffic
+            ElasticInputStream in = new ElasticInputStream(socket.getInputStream());
+            ElasticOutputStream out = new ElasticOutputStream(socket.getOutputStream());
             out.write(startupMessage(target, credentials, startupParameters).encode());
             out.flush();
             FrameReader frames = new FrameReader(in, maxMessageBytes);
@@ -120,7 +118,8 @@ public final class UpstreamConnector {
 
     /** After AuthenticationOk: ParameterStatus and BackendKeyData until ReadyForQuery. */
     private static UpstreamConnection awaitReady(Target target, Credentials credentials, Socket socket,
-                                                 InputStream in, OutputStream out, FrameReader frames)
+                                                 ElasticInputStream in, ElasticOutputStream out,
+                                                 FrameReader frames)
             throws IOException, UpstreamException {
         Map<String, String> parameters = new LinkedHashMap<>();
         BackendKeyData backendKey = null;

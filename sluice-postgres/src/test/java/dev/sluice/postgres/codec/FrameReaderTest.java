@@ -97,4 +97,44 @@ class FrameReaderTest {
         PgFrame frame = reader(of('p', int32(4 + 7), "secret", 0), 100).read();
         assertThat(frame.toString()).isEqualTo("PgFrame['p', 7 bytes]").doesNotContain("secret");
     }
+
+    @Test
+    void nextFrameBufferedOnlyWhenTheWholeFrameIsHere() throws IOException {
+        byte[] two = of('Z', int32(5), 'I', 'D', int32(10), "abcdef");
+        // the source hands out the first frame and the start of the second, then the rest
+        ByteArrayInputStream source = new ByteArrayInputStream(two) {
+            private int reads;
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, reads++ == 0 ? 9 : len));
+            }
+        };
+        FrameReader frames = new FrameReader(new ElasticInputStream(source, 64, 64), 100);
+        assertThat(frames.nextFrameBuffered()).as("nothing read yet").isFalse();
+        assertThat(frames.read().typeChar()).isEqualTo('Z');
+        assertThat(frames.nextFrameBuffered()).as("only 3 bytes of the next frame are here").isFalse();
+        assertThat(frames.read().body()).hasSize(6);
+        assertThat(frames.read()).isNull();
+    }
+
+    @Test
+    void nextFrameBufferedWhenABatchArrivedTogether() throws IOException {
+        FrameReader frames = new FrameReader(
+                new ElasticInputStream(new ByteArrayInputStream(of('1', int32(4), '2', int32(4), 'Z', int32(5), 'I')),
+                        64, 64), 100);
+        assertThat(frames.read().typeChar()).isEqualTo('1');
+        assertThat(frames.nextFrameBuffered()).isTrue();
+        assertThat(frames.read().typeChar()).isEqualTo('2');
+        assertThat(frames.nextFrameBuffered()).isTrue();
+        assertThat(frames.read().typeChar()).isEqualTo('Z');
+        assertThat(frames.nextFrameBuffered()).isFalse();
+    }
+
+    @Test
+    void nextFrameBufferedIsFalseOverAPlainStream() throws IOException {
+        FrameReader frames = reader(of('1', int32(4), '2', int32(4)), 100);
+        frames.read();
+        assertThat(frames.nextFrameBuffered()).isFalse();
+    }
 }

@@ -1,10 +1,8 @@
 package dev.sluice.postgres.gateway;
 
 import dev.sluice.core.audit.AuditEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,24 +22,8 @@ class ConcurrentSessionsIT {
     private static final int CLIENTS = 50;
     private static final int QUERIES = 20;
 
-    private static EmbeddedPostgres postgres;
-    private static GatewayHarness gateway;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        gateway = GatewayHarness.start(postgres);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final GatewayFixture servers = GatewayFixture.standard();
 
     @Test
     void fiftyClientsRunTwentyQueriesEach() throws Exception {
@@ -55,19 +37,19 @@ class ConcurrentSessionsIT {
                 assertThat(client.get(60, TimeUnit.SECONDS)).isEqualTo(QUERIES);
             }
         }
-        gateway.awaitNoSessions();
-        GatewayHarness.awaitNoUpstreamSessions(postgres);
-        long ended = gateway.audit().events(AuditEvent.SessionEnded.class).stream()
+        gateway().awaitNoSessions();
+        servers.awaitNoUpstreamSessions();
+        long ended = gateway().audit().events(AuditEvent.SessionEnded.class).stream()
                 .filter(e -> e.reason().equals("client-terminate")).count();
         assertThat(ended).isEqualTo(CLIENTS);
-        long completed = gateway.audit().events(AuditEvent.CommandCompleted.class).stream()
+        long completed = gateway().audit().events(AuditEvent.CommandCompleted.class).stream()
                 .filter(e -> e.errorCode().isEmpty()).count();
         assertThat(completed).isGreaterThanOrEqualTo((long) CLIENTS * QUERIES);
     }
 
     private static int runClient(int id) throws Exception {
         int correct = 0;
-        try (Connection c = gateway.connect(); PreparedStatement ps = c.prepareStatement("select ?::int * 2, ?")) {
+        try (Connection c = gateway().connect(); PreparedStatement ps = c.prepareStatement("select ?::int * 2, ?")) {
             for (int q = 0; q < QUERIES; q++) {
                 ps.setInt(1, id * 1000 + q);
                 ps.setString(2, "client " + id);
@@ -79,5 +61,9 @@ class ConcurrentSessionsIT {
             }
         }
         return correct;
+    }
+
+    private static GatewayHarness gateway() {
+        return servers.gateway();
     }
 }

@@ -49,36 +49,68 @@ public final class GatewayHarness implements AutoCloseable {
     private final PostgresModule module = new PostgresModule();
     private final RunningListener listener;
 
-    private GatewayHarness(Target target, Policy policy, SessionLimits limits, Optional<ListenerSpec.TlsFiles> tls)
-            throws IOException {
-        sessions = new SessionRegistry(limits);
+    /**
+     * How a test gateway differs from the default one.
+     *
+     * @param policy      judges every command ({@link TestPolicies#noDropReviewTruncate()} by default)
+     * @param limits      session limits ({@link SessionLimits#DEFAULTS} by default)
+     * @param tls         certificate and key to serve TLS with; none by default
+     * @param tlsRequired refuse clients without TLS (only with {@code tls})
+     */
+    public record Setup(Policy policy, SessionLimits limits, Optional<ListenerSpec.TlsFiles> tls,
+                        boolean tlsRequired) {
+
+        public static Setup defaults() {
+            return new Setup(TestPolicies.noDropReviewTruncate(), SessionLimits.DEFAULTS, Optional.empty(), false);
+        }
+
+        public Setup policy(Policy other) {
+            return new Setup(other, limits, tls, tlsRequired);
+        }
+
+        public Setup limits(SessionLimits other) {
+            return new Setup(policy, other, tls, tlsRequired);
+        }
+
+        /** Offers TLS; clients may still connect without it. */
+        public Setup tls(ListenerSpec.TlsFiles files) {
+            return new Setup(policy, limits, Optional.of(files), false);
+        }
+
+        /** Serves TLS and refuses clients that do not ask for it. */
+        public Setup requiringTls(ListenerSpec.TlsFiles files) {
+            return new Setup(policy, limits, Optional.of(files), true);
+        }
+    }
+
+    private GatewayHarness(Target target, Setup setup) throws IOException {
+        sessions = new SessionRegistry(setup.limits());
         ConnectionSpec clinic = new ConnectionSpec(CONNECTION, "postgresql", "pg", target,
                 new Credentials("postgres", Optional.empty()), new AccessList(Set.of(), Set.of("dev")), "test");
-        ListenerSpec spec = new ListenerSpec("pg", "postgresql", "127.0.0.1", 0, tls, List.of(clinic));
+        ListenerSpec spec = new ListenerSpec("pg", "postgresql", "127.0.0.1", 0, setup.tls(), setup.tlsRequired(),
+                List.of(clinic));
         Clock clock = Clock.systemUTC();
         GatewayServices services = new GatewayServices(new TestIdentities(),
-                new Gate(connection -> policy, audit, clock, false), new Recorder(audit, clock), sessions,
+                new Gate(connection -> setup.policy(), audit, clock, false), new Recorder(audit, clock), sessions,
                 GatewayMetrics.NOOP, ANALYZER);
         listener = module.start(spec, services);
     }
 
     public static GatewayHarness start(EmbeddedPostgres postgres) throws IOException {
-        return start(postgres, SessionLimits.DEFAULTS);
+        return start(postgres, Setup.defaults());
     }
 
     public static GatewayHarness start(EmbeddedPostgres postgres, SessionLimits limits) throws IOException {
-        return start(target(postgres), limits);
+        return start(postgres, Setup.defaults().limits(limits));
+    }
+
+    public static GatewayHarness start(EmbeddedPostgres postgres, Setup setup) throws IOException {
+        return new GatewayHarness(target(postgres), setup);
     }
 
     /** A gateway in front of any server, a fake one included. */
     public static GatewayHarness start(Target target, SessionLimits limits) throws IOException {
-        return new GatewayHarness(target, TestPolicies.noDropReviewTruncate(), limits, Optional.empty());
-    }
-
-    public static GatewayHarness startWithTls(EmbeddedPostgres postgres, ListenerSpec.TlsFiles tls)
-            throws IOException {
-        return new GatewayHarness(target(postgres), TestPolicies.noDropReviewTruncate(), SessionLimits.DEFAULTS,
-                Optional.of(tls));
+        return new GatewayHarness(target, Setup.defaults().limits(limits));
     }
 
     private static Target target(EmbeddedPostgres postgres) {

@@ -8,10 +8,8 @@ import dev.sluice.postgres.codec.frontend.Parse;
 import dev.sluice.postgres.codec.frontend.PasswordMessage;
 import dev.sluice.postgres.codec.frontend.Query;
 import dev.sluice.postgres.codec.frontend.StartupMessage;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,24 +34,8 @@ class MutationFuzzIT {
     private static final int CASES = 300;
     private static final long SEED = 0x5EED_F00DL;
 
-    private static EmbeddedPostgres postgres;
-    private static GatewayHarness gateway;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        gateway = GatewayHarness.start(postgres);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final GatewayFixture servers = GatewayFixture.standard();
 
     @Test
     void mutatedSessionsNeverHangTheGateway() throws Exception {
@@ -61,7 +43,7 @@ class MutationFuzzIT {
         Random random = new Random(SEED);
         for (int i = 0; i < CASES; i++) {
             byte[] mutated = mutate(valid, random);
-            try (RawClient client = new RawClient(gateway.port())) {
+            try (RawClient client = new RawClient(gateway().port())) {
                 try {
                     client.send(mutated);
                     client.shutdownOutput();
@@ -73,9 +55,9 @@ class MutationFuzzIT {
                 throw new AssertionError("case " + i + " (seed " + SEED + ") hung the gateway", e);
             }
         }
-        gateway.awaitNoSessions();
-        GatewayHarness.awaitNoUpstreamSessions(postgres);
-        try (Connection c = gateway.connect(); Statement s = c.createStatement();
+        gateway().awaitNoSessions();
+        servers.awaitNoUpstreamSessions();
+        try (Connection c = gateway().connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 'alive'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("alive");
@@ -84,7 +66,7 @@ class MutationFuzzIT {
 
     @Test
     void theUnmutatedStreamIsAValidSession() throws Exception {
-        try (RawClient client = new RawClient(gateway.port())) {
+        try (RawClient client = new RawClient(gateway().port())) {
             client.send(validSession());
             client.shutdownOutput();
             String types = RawClient.types(client.readToEnd());
@@ -145,5 +127,9 @@ class MutationFuzzIT {
             }
         }
         return bytes;
+    }
+
+    private static GatewayHarness gateway() {
+        return servers.gateway();
     }
 }

@@ -1,15 +1,14 @@
 package dev.sluice.postgres.gateway;
 
 import dev.sluice.core.audit.AuditEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
 
 import java.io.StringReader;
@@ -33,44 +32,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What a pgjdbc user sees through the gateway, against a real PostgreSQL. */
 class PgjdbcGatewayIT {
 
-    private static EmbeddedPostgres postgres;
-    private static GatewayHarness gateway;
+    @RegisterExtension
+    static final GatewayFixture servers = GatewayFixture.standard();
+
     private String table;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        gateway = GatewayHarness.start(postgres);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @BeforeEach
     void freshTable() throws SQLException {
         table = "t_" + Long.toHexString(System.nanoTime());
-        try (Connection direct = postgres.getPostgresDatabase().getConnection();
-             Statement s = direct.createStatement()) {
-            s.execute("create table " + table + " (id int primary key, name text)");
-        }
+        servers.executeDirectly("create table " + table + " (id int primary key, name text)");
     }
 
     @AfterEach
     void sessionsEndAndLeaveNoUpstreamConnections() {
-        gateway.awaitNoSessions();
-        GatewayHarness.awaitNoUpstreamSessions(postgres);
+        gateway().awaitNoSessions();
+        servers.awaitNoUpstreamSessions();
     }
 
     @Test
     void simpleQueryProtocolReturnsRows() throws SQLException {
-        try (Connection c = gateway.connect("preferQueryMode=simple");
+        try (Connection c = gateway().connect("preferQueryMode=simple");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select g, 'row ' || g from generate_series(1, 3) g")) {
             List<String> rows = new ArrayList<>();
@@ -83,7 +64,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void extendedQueryBindsParameters() throws SQLException {
-        try (Connection c = gateway.connect();
+        try (Connection c = gateway().connect();
              PreparedStatement ps = c.prepareStatement("select ?::int + 1, upper(?)")) {
             ps.setInt(1, 41);
             ps.setString(2, "sluice");
@@ -98,7 +79,7 @@ class PgjdbcGatewayIT {
     @Test
     void serverPreparedStatementIsDecidedOnceAndEachExecutionRecorded() throws SQLException {
         String sql = "select count(*) from " + table + " where id > ?";
-        try (Connection c = gateway.connect("prepareThreshold=1");
+        try (Connection c = gateway().connect("prepareThreshold=1");
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < 3; i++) {
                 ps.setInt(1, i);
@@ -107,11 +88,11 @@ class PgjdbcGatewayIT {
                 }
             }
         }
-        List<AuditEvent.CommandDecided> decided = gateway.audit().events(AuditEvent.CommandDecided.class).stream()
+        List<AuditEvent.CommandDecided> decided = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
                 .filter(e -> e.text().contains(table)).toList();
         assertThat(decided).hasSize(1);
         assertThat(decided.getFirst().parameterTypes()).hasSize(1);
-        List<AuditEvent.CommandCompleted> completions = gateway.audit().events(AuditEvent.CommandCompleted.class)
+        List<AuditEvent.CommandCompleted> completions = gateway().audit().events(AuditEvent.CommandCompleted.class)
                 .stream().filter(e -> e.commandId().equals(decided.getFirst().commandId())).toList();
         assertThat(completions).hasSize(3).allSatisfy(e -> {
             assertThat(e.rows()).isEqualTo(1);
@@ -121,7 +102,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void binaryTransferRoundTripsTypedValues() throws SQLException {
-        try (Connection c = gateway.connect("binaryTransfer=true&prepareThreshold=1");
+        try (Connection c = gateway().connect("binaryTransfer=true&prepareThreshold=1");
              PreparedStatement ps = c.prepareStatement(
                      "select ?::int8, ?::bytea, ?::numeric, timestamp '2024-02-29 12:34:56', ?::float8")) {
             for (int i = 0; i < 2; i++) {
@@ -144,7 +125,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void batchInsertsEveryRowAndRecordsAffectedRows() throws SQLException {
-        try (Connection c = gateway.connect();
+        try (Connection c = gateway().connect();
              PreparedStatement ps = c.prepareStatement("insert into " + table + " values (?, ?)")) {
             for (int i = 0; i < 50; i++) {
                 ps.setInt(1, i);
@@ -158,16 +139,16 @@ class PgjdbcGatewayIT {
                 assertThat(rs.getInt(1)).isEqualTo(50);
             }
         }
-        String insertId = gateway.audit().events(AuditEvent.CommandDecided.class).stream()
+        String insertId = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
                 .filter(e -> e.text().startsWith("insert into " + table)).findFirst().orElseThrow().commandId();
-        long rows = gateway.audit().events(AuditEvent.CommandCompleted.class).stream()
+        long rows = gateway().audit().events(AuditEvent.CommandCompleted.class).stream()
                 .filter(e -> e.commandId().equals(insertId)).mapToLong(AuditEvent.CommandCompleted::rows).sum();
         assertThat(rows).isEqualTo(50);
     }
 
     @Test
     void copyManagerCopiesInAndOut() throws Exception {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway().connect()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             long in = copy.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)",
                     new StringReader("1,one\n2,two\n3,three\n"));
@@ -181,9 +162,9 @@ class PgjdbcGatewayIT {
                 assertThat(rs.next()).isTrue();
             }
         }
-        AuditEvent.CommandDecided copyIn = gateway.audit().events(AuditEvent.CommandDecided.class).stream()
+        AuditEvent.CommandDecided copyIn = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
                 .filter(e -> e.text().startsWith("COPY " + table)).findFirst().orElseThrow();
-        assertThat(gateway.audit().events(AuditEvent.CommandCompleted.class))
+        assertThat(gateway().audit().events(AuditEvent.CommandCompleted.class))
                 .anySatisfy(e -> {
                     assertThat(e.commandId()).isEqualTo(copyIn.commandId());
                     assertThat(e.rows()).isEqualTo(3);
@@ -192,7 +173,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void cancelStopsARunningQuery() throws Exception {
-        try (Connection c = gateway.connect(); Statement s = c.createStatement()) {
+        try (Connection c = gateway().connect(); Statement s = c.createStatement()) {
             CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
                 try {
                     s.execute("select pg_sleep(60)");
@@ -214,7 +195,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void notificationsCrossBetweenGatewaySessions() throws Exception {
-        try (Connection listener = gateway.connect(); Connection notifier = gateway.connect()) {
+        try (Connection listener = gateway().connect(); Connection notifier = gateway().connect()) {
             try (Statement s = listener.createStatement()) {
                 s.execute("LISTEN patient_events");
             }
@@ -230,7 +211,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void transactionRollsBackAfterAnError() throws SQLException {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway().connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("insert into " + table + " values (1, 'kept?')");
@@ -249,7 +230,7 @@ class PgjdbcGatewayIT {
     @Test
     void deniedDropIsRefusedWith42501AndTheNextQueryWorks() throws SQLException {
         for (String mode : List.of("preferQueryMode=simple", "preferQueryMode=extended")) {
-            try (Connection c = gateway.connect(mode); Statement s = c.createStatement()) {
+            try (Connection c = gateway().connect(mode); Statement s = c.createStatement()) {
                 assertThatThrownBy(() -> s.execute("drop table " + table))
                         .isInstanceOf(SQLException.class)
                         .satisfies(e -> {
@@ -263,10 +244,10 @@ class PgjdbcGatewayIT {
                 }
             }
         }
-        AuditEvent.CommandDecided denied = gateway.audit().events(AuditEvent.CommandDecided.class).stream()
+        AuditEvent.CommandDecided denied = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
                 .filter(e -> e.outcome().equals("deny")).findFirst().orElseThrow();
         assertThat(denied.rule()).isEqualTo("no-drop");
-        assertThat(gateway.audit().events(AuditEvent.CommandCompleted.class))
+        assertThat(gateway().audit().events(AuditEvent.CommandCompleted.class))
                 .anySatisfy(e -> {
                     assertThat(e.commandId()).isEqualTo(denied.commandId());
                     assertThat(e.errorCode()).isEqualTo("42501");
@@ -275,7 +256,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void deniedStatementInsideABatchLeavesTheConnectionUsable() throws SQLException {
-        try (Connection c = gateway.connect(); Statement s = c.createStatement()) {
+        try (Connection c = gateway().connect(); Statement s = c.createStatement()) {
             s.addBatch("insert into " + table + " values (1, 'a')");
             s.addBatch("drop table " + table);
             s.addBatch("insert into " + table + " values (2, 'b')");
@@ -292,7 +273,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void deniedStatementAbortsTheSurroundingTransactionAsAnErrorWould() throws SQLException {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway().connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("insert into " + table + " values (1, 'before the drop')");
@@ -314,7 +295,7 @@ class PgjdbcGatewayIT {
 
     @Test
     void reviewIsRefusedUntilApprovalsExist() throws SQLException {
-        try (Connection c = gateway.connect(); Statement s = c.createStatement()) {
+        try (Connection c = gateway().connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("truncate " + table))
                     .satisfies(e -> {
                         assertThat(((SQLException) e).getSQLState()).isEqualTo("42501");
@@ -328,34 +309,76 @@ class PgjdbcGatewayIT {
     }
 
     @Test
-    void fastpathFunctionCallsAreRefusedAndTheSessionContinues() throws SQLException {
-        try (Connection c = gateway.connect()) {
+    void largeObjectsTravelThroughFastpathJudgedAndAuditedLikeStatements() throws Exception {
+        byte[] content = "scanned consent form".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long oid;
+        try (Connection c = gateway().connect()) {
+            c.setAutoCommit(false);
+            LargeObjectManager objects = c.unwrap(PGConnection.class).getLargeObjectAPI();
+            oid = objects.createLO(LargeObjectManager.READWRITE);
+            try (LargeObject object = objects.open(oid, LargeObjectManager.WRITE)) {
+                object.write(content);
+            }
+            c.commit();
+            try (LargeObject object = objects.open(oid, LargeObjectManager.READ)) {
+                assertThat(object.read(content.length + 10)).isEqualTo(content);
+            }
+            c.commit();
+        }
+        List<AuditEvent.CommandDecided> calls = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
+                .filter(e -> e.kinds().equals(List.of("FUNCTION_CALL"))).toList();
+        assertThat(calls).as("lo_creat, lo_open, lowrite, lo_close, lo_open, loread, lo_close").hasSize(7)
+                .allSatisfy(e -> {
+                    assertThat(e.outcome()).isEqualTo("allow");
+                    assertThat(e.text()).startsWith("fastpath call of function oid ");
+                    assertThat(e.parameterCount()).isBetween(1, 2);
+                });
+        assertThat(calls.getFirst().text()).isEqualTo("fastpath call of function oid " + functionOid("lo_creat")
+                + " (1 argument)");
+        for (AuditEvent.CommandDecided call : calls) {
+            assertThat(gateway().audit().await(AuditEvent.CommandCompleted.class,
+                    e -> e.commandId().equals(call.commandId())).errorCode()).isEmpty();
+        }
+    }
+
+    @Test
+    void deniedFastpathCallIsRefusedWith42501AndTheSessionContinues() throws Exception {
+        try (GatewayHarness guarded = GatewayHarness.start(servers.postgres(),
+                GatewayHarness.Setup.defaults().policy(TestPolicies.guarded()));
+             Connection c = guarded.connect()) {
             c.setAutoCommit(false);
             LargeObjectManager objects = c.unwrap(PGConnection.class).getLargeObjectAPI();
             assertThatThrownBy(() -> objects.createLO(LargeObjectManager.READWRITE))
                     .isInstanceOf(SQLException.class)
                     .satisfies(e -> {
                         assertThat(((SQLException) e).getSQLState()).isEqualTo("42501");
-                        assertThat(e.getMessage()).contains("fastpath function-call protocol is not analysable");
+                        assertThat(e.getMessage()).contains(
+                                "SLUICE-DENY: fastpath function calls are not allowed (rule no-fastpath)");
                     });
             c.rollback();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 3")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(3);
             }
+            AuditEvent.CommandDecided denied = guarded.audit().await(AuditEvent.CommandDecided.class,
+                    e -> e.kinds().equals(List.of("FUNCTION_CALL")));
+            assertThat(denied.outcome()).isEqualTo("deny");
+            assertThat(denied.rule()).isEqualTo("no-fastpath");
+            assertThat(guarded.audit().await(AuditEvent.CommandCompleted.class,
+                    e -> e.commandId().equals(denied.commandId())).errorCode()).isEqualTo("42501");
         }
     }
 
     @Test
     void badTokenIsRefusedWith28P01AndAudited() {
-        String url = gateway.url("").replace("password=token-alice", "password=wrong");
+        String url = gateway().url("").replace("password=token-alice", "password=wrong");
         assertThatThrownBy(() -> DriverManager.getConnection(url).close())
                 .isInstanceOf(SQLException.class)
                 .satisfies(e -> {
                     assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01");
                     assertThat(e.getMessage()).contains("SLUICE-AUTH: token not recognised");
                 });
-        AuditEvent.SessionRefused refused = gateway.audit().await(AuditEvent.SessionRefused.class,
+        AuditEvent.SessionRefused refused = gateway().audit().await(AuditEvent.SessionRefused.class,
                 e -> e.code().equals("bad-credential"));
         assertThat(refused.connection()).isEqualTo("clinic");
         assertThat(refused.subject()).isEmpty();
@@ -364,32 +387,32 @@ class PgjdbcGatewayIT {
 
     @Test
     void unknownDatabaseIsRefusedWith3D000() {
-        String url = gateway.url("").replace("/clinic?", "/elsewhere?");
+        String url = gateway().url("").replace("/clinic?", "/elsewhere?");
         assertThatThrownBy(() -> DriverManager.getConnection(url).close())
                 .satisfies(e -> {
                     assertThat(((SQLException) e).getSQLState()).isEqualTo("3D000");
                     assertThat(e.getMessage()).contains("database \"elsewhere\" does not exist on this gateway");
                 });
-        gateway.audit().await(AuditEvent.SessionRefused.class,
+        gateway().audit().await(AuditEvent.SessionRefused.class,
                 e -> e.code().equals("unknown-connection") && e.subject().equals("alice"));
     }
 
     @Test
     void identityWithoutAccessIsRefusedWith28000() {
-        String url = gateway.url("").replace("password=token-alice", "password=token-bob");
+        String url = gateway().url("").replace("password=token-alice", "password=token-bob");
         assertThatThrownBy(() -> DriverManager.getConnection(url).close())
                 .satisfies(e -> {
                     assertThat(((SQLException) e).getSQLState()).isEqualTo("28000");
                     assertThat(e.getMessage()).contains("SLUICE-ACCESS: bob may not use connection \"clinic\"");
                 });
-        gateway.audit().await(AuditEvent.SessionRefused.class,
+        gateway().audit().await(AuditEvent.SessionRefused.class,
                 e -> e.code().equals("no-access") && e.subject().equals("bob"));
     }
 
     @Test
     void auditRecordsTheSessionItsCommandsAndRowCounts() throws SQLException {
         String sessionId;
-        try (Connection c = gateway.connect("ApplicationName=audit-test&assumeMinServerVersion=10");
+        try (Connection c = gateway().connect("ApplicationName=audit-test&assumeMinServerVersion=10");
              Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("insert into " + table + " select g, 'x' from generate_series(1, 5) g"))
                     .isEqualTo(5);
@@ -400,21 +423,21 @@ class PgjdbcGatewayIT {
                 }
                 assertThat(n).isEqualTo(5);
             }
-            sessionId = gateway.audit().events(AuditEvent.SessionStarted.class).stream()
+            sessionId = gateway().audit().events(AuditEvent.SessionStarted.class).stream()
                     .filter(e -> e.applicationName().equals("audit-test")).findFirst().orElseThrow().sessionId();
         }
-        AuditEvent.SessionStarted started = gateway.audit().events(AuditEvent.SessionStarted.class).stream()
+        AuditEvent.SessionStarted started = gateway().audit().events(AuditEvent.SessionStarted.class).stream()
                 .filter(e -> e.sessionId().equals(sessionId)).findFirst().orElseThrow();
         assertThat(started.subject()).isEqualTo("alice");
         assertThat(started.connection()).isEqualTo("clinic");
         assertThat(started.protocol()).isEqualTo("postgresql");
-        List<AuditEvent.CommandDecided> decided = gateway.audit().events(AuditEvent.CommandDecided.class).stream()
+        List<AuditEvent.CommandDecided> decided = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
                 .filter(e -> e.sessionId().equals(sessionId) && e.text().contains(table)).toList();
         assertThat(decided).extracting(AuditEvent.CommandDecided::outcome).containsOnly("allow");
-        List<Long> rows = decided.stream().map(d -> gateway.audit().events(AuditEvent.CommandCompleted.class)
+        List<Long> rows = decided.stream().map(d -> gateway().audit().events(AuditEvent.CommandCompleted.class)
                 .stream().filter(e -> e.commandId().equals(d.commandId())).findFirst().orElseThrow().rows()).toList();
         assertThat(rows).containsExactly(5L, 5L);
-        AuditEvent.SessionEnded ended = gateway.audit().await(AuditEvent.SessionEnded.class,
+        AuditEvent.SessionEnded ended = gateway().audit().await(AuditEvent.SessionEnded.class,
                 e -> e.sessionId().equals(sessionId));
         assertThat(ended.reason()).isEqualTo("client-terminate");
         assertThat(ended.bytesFromClient()).isPositive();
@@ -423,13 +446,24 @@ class PgjdbcGatewayIT {
 
     @Test
     void statementTimeoutCancelsLongCommands() throws Exception {
-        try (GatewayHarness strict = GatewayHarness.start(postgres,
+        try (GatewayHarness strict = GatewayHarness.start(servers.postgres(),
                 GatewayHarness.limits(Duration.ofMinutes(5), Duration.ofMillis(500)));
              Connection c = strict.connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("select pg_sleep(30)"))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
             try (ResultSet rs = s.executeQuery("select 4")) {
                 assertThat(rs.next()).isTrue();
+            }
+        }
+    }
+
+    private static long functionOid(String name) throws SQLException {
+        try (Connection direct = servers.postgres().getPostgresDatabase().getConnection();
+             PreparedStatement ps = direct.prepareStatement("select oid from pg_proc where proname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getLong(1);
             }
         }
     }
@@ -441,7 +475,7 @@ class PgjdbcGatewayIT {
 
     private static void awaitQueryRunning(String text) {
         GatewayHarness.await(() -> {
-            try (Connection direct = postgres.getPostgresDatabase().getConnection();
+            try (Connection direct = servers.postgres().getPostgresDatabase().getConnection();
                  PreparedStatement ps = direct.prepareStatement(
                          "select count(*) from pg_stat_activity where state = 'active' and query like ?")) {
                 ps.setString(1, "%" + text + "%");
@@ -453,5 +487,9 @@ class PgjdbcGatewayIT {
                 throw new IllegalStateException(e);
             }
         }, "query " + text + " to run");
+    }
+
+    private static GatewayHarness gateway() {
+        return servers.gateway();
     }
 }

@@ -1,133 +1,117 @@
 package dev.sluice.postgres.gateway;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.sluice.core.audit.AuditEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real psql (libpq) through the gateway: the token goes in PGPASSWORD, the connection in dbname. */
 class PsqlIT {
 
-    private static final String PSQL = "/usr/bin/psql";
-
-    private static EmbeddedPostgres postgres;
-    private static GatewayHarness gateway;
+    @RegisterExtension
+    static final GatewayFixture servers = GatewayFixture.standard();
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        gateway = GatewayHarness.start(postgres);
-        try (Connection direct = postgres.getPostgresDatabase().getConnection();
-             Statement s = direct.createStatement()) {
-            s.execute("create table visits (id int, note text)");
-        }
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void createTables() throws Exception {
+        servers.executeDirectly("create table visits (id int, note text)");
     }
 
     @Test
     void selectsOneRow() throws Exception {
-        Result result = psql("sslmode=disable", "-c", "select 1");
-        assertThat(result.exitCode).isZero();
-        assertThat(result.out).isEqualTo("1\n");
+        Psql.Result result = psql().run("-c", "select 1");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("1\n");
     }
 
     @Test
     void runsAMultiStatementCommandAsOneQuery() throws Exception {
-        Result result = psql("sslmode=disable", "-c", "select 1; select 'two'; select 3");
-        assertThat(result.exitCode).isZero();
-        assertThat(result.out).isEqualTo("1\ntwo\n3\n");
+        Psql.Result result = psql().run("-c", "select 1; select 'two'; select 3");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("1\ntwo\n3\n");
     }
 
     @Test
     void fallsBackToPlaintextWhenTlsIsPreferredButNotOffered() throws Exception {
-        Result result = psql("sslmode=prefer", "-c", "select 'plain'");
-        assertThat(result.exitCode).isZero();
-        assertThat(result.out).isEqualTo("plain\n");
+        Psql.Result result = psql().withSslmode("prefer").run("-c", "select 'plain'");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("plain\n");
     }
 
     @Test
     void copiesInAndOutWithBackslashCopy() throws Exception {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, "1,first\n2,second\n3,third\n");
-        Result copyIn = psql("sslmode=disable", "-c", "\\copy visits from '" + in + "' csv");
-        assertThat(copyIn.exitCode).as(copyIn.err).isZero();
-        assertThat(copyIn.out).isEqualTo("COPY 3\n");
+        Psql.Result copyIn = psql().run("-c", "\\copy visits from '" + in + "' csv");
+        assertThat(copyIn.exitCode()).as(copyIn.err()).isZero();
+        assertThat(copyIn.out()).isEqualTo("COPY 3\n");
 
         Path out = dir.resolve("out.csv");
-        Result copyOut = psql("sslmode=disable", "-c", "\\copy (select * from visits order by id) to '" + out
-                + "' csv");
-        assertThat(copyOut.exitCode).as(copyOut.err).isZero();
+        Psql.Result copyOut = psql().run("-c", "\\copy (select * from visits order by id) to '" + out + "' csv");
+        assertThat(copyOut.exitCode()).as(copyOut.err()).isZero();
         assertThat(Files.readString(out)).isEqualTo("1,first\n2,second\n3,third\n");
     }
 
     @Test
+    void largeObjectsTravelThroughFastpathAndEachCallIsAudited() throws Exception {
+        Path original = dir.resolve("scan.bin");
+        byte[] content = new byte[200_000];
+        new java.util.Random(7).nextBytes(content);
+        Files.write(original, content);
+        Path exported = dir.resolve("exported.bin");
+
+        Psql.Result imported = psql().run("-c", "\\lo_import '" + original + "'");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("lo_import ");
+        String oid = imported.out().strip().substring("lo_import ".length());
+        Psql.Result export = psql().run("-c", "\\lo_export " + oid + " '" + exported + "'");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.readAllBytes(exported)).isEqualTo(content);
+
+        List<AuditEvent.CommandDecided> calls = gateway().audit().events(AuditEvent.CommandDecided.class).stream()
+                .filter(e -> e.kinds().equals(List.of("FUNCTION_CALL"))).toList();
+        assertThat(calls).as("lo_creat/lo_open/lowrite/loread/lo_close calls").hasSizeGreaterThan(4)
+                .allSatisfy(e -> {
+                    assertThat(e.outcome()).isEqualTo("allow");
+                    assertThat(e.text()).matches("fastpath call of function oid \\d+ \\(\\d arguments?\\)");
+                    assertThat(e.tables()).isEmpty();
+                });
+        for (AuditEvent.CommandDecided call : calls) {
+            AuditEvent.CommandCompleted completed = gateway().audit().await(AuditEvent.CommandCompleted.class,
+                    e -> e.commandId().equals(call.commandId()));
+            assertThat(completed.errorCode()).isEmpty();
+            assertThat(completed.rows()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void deniedStatementPrintsTheSluiceErrorAndFails() throws Exception {
-        Result result = psql("sslmode=disable", "-v", "ON_ERROR_STOP=1", "-c", "drop table visits");
-        assertThat(result.exitCode).isNotZero();
-        assertThat(result.err).contains("ERROR:  SLUICE-DENY: DROP is not allowed on clinic (rule no-drop)");
+        Psql.Result result = psql().run("-v", "ON_ERROR_STOP=1", "-c", "drop table visits");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("ERROR:  SLUICE-DENY: DROP is not allowed on clinic (rule no-drop)");
     }
 
     @Test
     void wrongTokenIsRefused() throws Exception {
-        Result result = run(List.of(PSQL, conninfo("sslmode=disable"), "-X", "-A", "-t", "-c", "select 1"),
-                "not-a-token");
-        assertThat(result.exitCode).isNotZero();
-        assertThat(result.err).contains("SLUICE-AUTH: token not recognised");
+        Psql.Result result = psql().withPassword("not-a-token").run("-c", "select 1");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("SLUICE-AUTH: token not recognised");
     }
 
-    private Result psql(String sslmode, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PSQL, conninfo(sslmode), "-X", "-A", "-t"));
-        command.addAll(List.of(args));
-        return run(command, TestIdentities.ALICE_TOKEN);
+    private static Psql psql() {
+        return Psql.to(gateway());
     }
 
-    private static String conninfo(String sslmode) {
-        return "host=127.0.0.1 port=" + gateway.port() + " dbname=" + GatewayHarness.CONNECTION + " user=alice "
-                + sslmode + " gssencmode=disable connect_timeout=10";
-    }
-
-    private Result run(List<String> command, String password) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PGPASSWORD", password);
-        builder.environment().put("PGCLIENTENCODING", "UTF8");
-        Path out = dir.resolve("stdout-" + System.nanoTime());
-        Path err = dir.resolve("stderr-" + System.nanoTime());
-        builder.redirectOutput(out.toFile());
-        builder.redirectError(err.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("psql did not finish within 30 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exitCode, String out, String err) {
+    private static GatewayHarness gateway() {
+        return servers.gateway();
     }
 }

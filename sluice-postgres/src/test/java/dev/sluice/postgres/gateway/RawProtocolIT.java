@@ -13,11 +13,9 @@ import dev.sluice.postgres.codec.frontend.PasswordMessage;
 import dev.sluice.postgres.codec.frontend.Query;
 import dev.sluice.postgres.codec.frontend.SslRequest;
 import dev.sluice.postgres.codec.frontend.StartupMessage;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,39 +40,23 @@ class RawProtocolIT {
     private static final byte[] FLUSH = WireWriter.message('H').toBytes();
     private static final byte[] DESCRIBE_PORTAL = WireWriter.message('D').int8('P').cstring("").toBytes();
 
-    private static EmbeddedPostgres postgres;
-    private static GatewayHarness gateway;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        gateway = GatewayHarness.start(postgres);
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final GatewayFixture servers = GatewayFixture.standard();
 
     @AfterEach
     void aFreshClientIsStillServed() throws SQLException {
-        try (Connection c = gateway.connect(); Statement s = c.createStatement();
+        try (Connection c = gateway().connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 'still serving'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still serving");
         }
-        gateway.awaitNoSessions();
-        GatewayHarness.awaitNoUpstreamSessions(postgres);
+        gateway().awaitNoSessions();
+        servers.awaitNoUpstreamSessions();
     }
 
     @Test
     void garbageBeforeStartupIsRefusedWithAProtocolViolation() throws IOException {
-        try (RawClient client = new RawClient(gateway.port())) {
+        try (RawClient client = new RawClient(gateway().port())) {
             client.send("GET / HTTP/1.1\r\nHost: gateway\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             List<PgFrame> answer = client.readToEnd();
             assertThat(answer).hasSize(1);
@@ -86,7 +68,7 @@ class RawProtocolIT {
 
     @Test
     void unsupportedProtocolMajorVersionIsRefusedWith0A000() throws IOException {
-        try (RawClient client = new RawClient(gateway.port())) {
+        try (RawClient client = new RawClient(gateway().port())) {
             client.send(new StartupMessage(2 << 16, Map.of("user", "alice")).encode());
             ErrorFields error = RawClient.error(client.readToEnd().getFirst());
             assertThat(error.sqlState()).isEqualTo("0A000");
@@ -96,7 +78,7 @@ class RawProtocolIT {
 
     @Test
     void newerMinorProtocolVersionIsNegotiatedDownToThreeZero() throws IOException {
-        try (RawClient client = new RawClient(gateway.port())) {
+        try (RawClient client = new RawClient(gateway().port())) {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("user", "alice");
             parameters.put("database", GatewayHarness.CONNECTION);
@@ -116,7 +98,7 @@ class RawProtocolIT {
 
     @Test
     void sslRequestIsDeclinedWhenTheListenerHasNoCertificate() throws IOException {
-        try (RawClient client = new RawClient(gateway.port())) {
+        try (RawClient client = new RawClient(gateway().port())) {
             client.send(SslRequest.INSTANCE.encode());
             assertThat(client.readByte()).isEqualTo('N');
             client.send(StartupMessage.of(Map.of("user", "alice", "database", "clinic")).encode());
@@ -126,7 +108,7 @@ class RawProtocolIT {
 
     @Test
     void truncatedMessageIsAProtocolViolation() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new byte[] {'Q', 0, 0, 0, 100, 's', 'e', 'l'});
             client.shutdownOutput();
             ErrorFields error = RawClient.error(client.readToEnd().getLast());
@@ -134,12 +116,12 @@ class RawProtocolIT {
             assertThat(error.sqlState()).isEqualTo("08P01");
             assertThat(error.message()).contains("truncated");
         }
-        gateway.audit().await(AuditEvent.SessionEnded.class, e -> e.reason().equals("protocol-error"));
+        gateway().audit().await(AuditEvent.SessionEnded.class, e -> e.reason().equals("protocol-error"));
     }
 
     @Test
     void oversizedMessageIsRefusedWith54000BeforeItsBodyArrives() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new byte[] {'Q', 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
             ErrorFields error = RawClient.error(client.readToEnd().getLast());
             assertThat(error.sqlState()).isEqualTo("54000");
@@ -148,7 +130,7 @@ class RawProtocolIT {
 
     @Test
     void unknownMessageTypeAfterStartupClosesWith08P01() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(WireWriter.message('z').cstring("what is this").toBytes());
             ErrorFields error = RawClient.error(client.readToEnd().getLast());
             assertThat(error.severity()).isEqualTo("FATAL");
@@ -159,7 +141,7 @@ class RawProtocolIT {
 
     @Test
     void passwordMessageAfterStartupIsAProtocolViolation() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new PasswordMessage("again").encode());
             assertThat(RawClient.error(client.readToEnd().getLast()).sqlState()).isEqualTo("08P01");
         }
@@ -167,8 +149,8 @@ class RawProtocolIT {
 
     @Test
     void cancelRequestWithAnUnknownKeyIsIgnoredSilently() throws IOException {
-        try (RawClient victim = RawClient.loggedIn(gateway.port());
-             RawClient client = new RawClient(gateway.port())) {
+        try (RawClient victim = RawClient.loggedIn(gateway().port());
+             RawClient client = new RawClient(gateway().port())) {
             client.send(new CancelRequest(12345, 67890).encode());
             assertThat(client.readToEnd()).isEmpty();
             victim.send(new Query("select 5").encode());
@@ -178,7 +160,7 @@ class RawProtocolIT {
 
     @Test
     void deniedParseInAPipelineAnswersExactlyWherePostgresWould() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Parse("", "select 1", List.of()).encode(), bind(), DESCRIBE_PORTAL, execute(),
                     new Parse("", "drop table pg_class", List.of()).encode(), bind(), execute(), SYNC);
             List<PgFrame> answer = client.readUntil('Z');
@@ -193,7 +175,7 @@ class RawProtocolIT {
 
     @Test
     void deniedParseAfterAnUpstreamErrorInTheSameUnitAddsNothing() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Parse("", "select * from no_such_table", List.of()).encode(), bind(), execute(),
                     new Parse("", "drop table pg_class", List.of()).encode(), bind(), execute(), SYNC);
             List<PgFrame> answer = client.readUntil('Z');
@@ -204,7 +186,7 @@ class RawProtocolIT {
 
     @Test
     void flushShowsTheRefusalBeforeSync() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Parse("s1", "drop table pg_class", List.of()).encode(), FLUSH);
             assertThat(RawClient.error(client.read()).sqlState()).isEqualTo("42501");
             client.send(SYNC);
@@ -214,7 +196,7 @@ class RawProtocolIT {
 
     @Test
     void pipelinedSimpleQueriesKeepTheirOrderAroundARefusal() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Query("select 1").encode(), new Query("select 1; drop table pg_class").encode(),
                     new Query("select 2").encode());
             assertThat(RawClient.types(client.readUntil('Z'))).isEqualTo("TDCZ");
@@ -228,7 +210,7 @@ class RawProtocolIT {
 
     @Test
     void emptyQueryIsAnsweredAsPostgresWould() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Query("").encode());
             assertThat(RawClient.types(client.readUntil('Z'))).isEqualTo("IZ");
         }
@@ -236,7 +218,7 @@ class RawProtocolIT {
 
     @Test
     void portalSuspendedKeepsThePortalOpenForTheNextExecute() throws IOException {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Query("begin").encode());
             client.readUntil('Z');
             client.send(new Parse("", "select g from generate_series(1, 5) g", List.of()).encode(), bind(),
@@ -249,7 +231,7 @@ class RawProtocolIT {
 
     @Test
     void idleSessionIsClosedWith57P05() throws IOException {
-        try (GatewayHarness impatient = GatewayHarness.start(postgres,
+        try (GatewayHarness impatient = GatewayHarness.start(servers.postgres(),
                 GatewayHarness.limits(Duration.ofMillis(300), Duration.ZERO));
              RawClient client = RawClient.loggedIn(impatient.port())) {
             List<PgFrame> last = client.readToEnd();
@@ -262,7 +244,7 @@ class RawProtocolIT {
 
     @Test
     void serverEndingTheSessionReachesTheClientAsItsOwnFatalError() throws Exception {
-        try (RawClient client = RawClient.loggedIn(gateway.port())) {
+        try (RawClient client = RawClient.loggedIn(gateway().port())) {
             client.send(new Query("select pg_terminate_backend(pg_backend_pid())").encode());
             List<PgFrame> frames = client.readToEnd();
             ErrorFields error = RawClient.error(frames.getLast());
@@ -270,7 +252,7 @@ class RawProtocolIT {
             assertThat(error.sqlState()).as("the server's own FATAL, not a second one from the gateway")
                     .isEqualTo("57P01");
         }
-        gateway.audit().await(AuditEvent.SessionEnded.class, e -> e.reason().equals("upstream-closed"));
+        gateway().audit().await(AuditEvent.SessionEnded.class, e -> e.reason().equals("upstream-closed"));
     }
 
     private static byte[] bind() {
@@ -279,5 +261,9 @@ class RawProtocolIT {
 
     private static byte[] execute() {
         return new Execute("", 0).encode();
+    }
+
+    private static GatewayHarness gateway() {
+        return servers.gateway();
     }
 }

@@ -1,58 +1,58 @@
 package dev.sluice.postgres.gateway;
 
+import dev.sluice.core.audit.AuditEvent;
 import dev.sluice.postgres.TestCertificates;
 import dev.sluice.postgres.codec.frontend.SslRequest;
 import dev.sluice.postgres.codec.frontend.StartupMessage;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Clients that ask for TLS get it when the listener has a certificate (PEM files, RSA and EC keys). */
+/**
+ * Clients that ask for TLS get it when the listener has a certificate (PEM files, RSA and EC keys); a listener that
+ * requires TLS (the fixture's, RSA) refuses the others before they send their token.
+ */
 class TlsIT {
+
+    @RegisterExtension
+    static final GatewayFixture servers = GatewayFixture.with(
+            dir -> GatewayHarness.Setup.defaults().requiringTls(TestCertificates.rsa(dir)));
 
     @TempDir
     static Path dir;
 
-    private static EmbeddedPostgres postgres;
-    private static GatewayHarness rsaGateway;
-    private static GatewayHarness ecGateway;
+    /** Offers TLS with an EC key, and serves plaintext clients too. */
+    private static GatewayHarness offering;
 
     @BeforeAll
-    static void startServers() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        rsaGateway = GatewayHarness.startWithTls(postgres,
-                TestCertificates.rsa(Files.createDirectory(dir.resolve("rsa"))));
-        ecGateway = GatewayHarness.startWithTls(postgres,
-                TestCertificates.ec(Files.createDirectory(dir.resolve("ec"))));
+    static void startOfferingGateway() throws Exception {
+        offering = GatewayHarness.start(servers.postgres(),
+                GatewayHarness.Setup.defaults().tls(TestCertificates.ec(dir)));
     }
 
     @AfterAll
-    static void stopServers() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {rsaGateway, ecGateway, postgres}) {
-            if (closeable != null) {
-                closeable.close();
-            }
+    static void stopOfferingGateway() {
+        if (offering != null) {
+            offering.close();
         }
     }
 
     @Test
     void pgjdbcRequiringTlsIsServedOverTls() throws Exception {
-        for (GatewayHarness gateway : List.of(rsaGateway, ecGateway)) {
+        for (GatewayHarness gateway : List.of(requiring(), offering)) {
             try (Connection c = gateway.connect("sslmode=require"); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select 'over tls'")) {
                 assertThat(rs.next()).isTrue();
@@ -63,23 +63,42 @@ class TlsIT {
 
     @Test
     void psqlReportsAnEncryptedConnection() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/psql", "host=127.0.0.1 port=" + rsaGateway.port()
-                + " dbname=" + GatewayHarness.CONNECTION + " user=alice sslmode=require gssencmode=disable",
-                "-X", "-c", "\\conninfo");
-        builder.environment().put("PGPASSWORD", TestIdentities.ALICE_TOKEN);
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(output);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String text = output.toString(StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        assertThat(text).contains("SSL connection (protocol: TLSv1.");
+        Psql.Result result = Psql.to(requiring()).withSslmode("require").run("-c", "\\conninfo");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("SSL connection (protocol: TLSv1.");
+    }
+
+    @Test
+    void psqlWithoutTlsIsRefusedBeforeItSendsItsToken() throws Exception {
+        Psql.Result result = Psql.to(requiring()).withSslmode("disable").run("-c", "select 1");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("FATAL:  SLUICE-TLS: SSL/TLS required by this gateway");
+        AuditEvent.SessionRefused refused = requiring().audit().await(AuditEvent.SessionRefused.class,
+                e -> e.code().equals("tls-required"));
+        assertThat(refused.connection()).isEqualTo(GatewayHarness.CONNECTION);
+        assertThat(refused.subject()).as("refused before the password prompt: nobody was authenticated").isEmpty();
+    }
+
+    @Test
+    void pgjdbcWithoutTlsIsRefusedWith28000() {
+        assertThatThrownBy(() -> requiring().connect("sslmode=disable").close())
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> {
+                    assertThat(((SQLException) e).getSQLState()).isEqualTo("28000");
+                    assertThat(e.getMessage()).contains("SSL/TLS required by this gateway");
+                });
+    }
+
+    @Test
+    void aListenerThatOnlyOffersTlsStillServesPlaintextClients() throws Exception {
+        Psql.Result result = Psql.to(offering).withSslmode("disable").run("-c", "select 'plain'");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("plain\n");
     }
 
     @Test
     void plaintextSmuggledAfterSslRequestIsRefused() throws Exception {
-        try (RawClient client = new RawClient(rsaGateway.port())) {
+        try (RawClient client = new RawClient(requiring().port())) {
             byte[] request = SslRequest.INSTANCE.encode();
             byte[] smuggled = StartupMessage.of(Map.of("user", "mallory")).encode();
             byte[] both = new byte[request.length + smuggled.length];
@@ -88,5 +107,9 @@ class TlsIT {
             client.send(both);
             assertThat(RawClient.error(client.readToEnd().getFirst()).sqlState()).isEqualTo("08P01");
         }
+    }
+
+    private static GatewayHarness requiring() {
+        return servers.gateway();
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.postgres.session;
 
 import dev.sluice.core.gateway.GatewayMetrics;
 import dev.sluice.core.policy.MaskPlan;
+import dev.sluice.postgres.codec.ElasticInputStream;
 import dev.sluice.postgres.codec.FrameReader;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.WireWriter;
@@ -326,8 +327,9 @@ class BackendRelayTest {
         return seen;
     }
 
-    private static PeekableInputStream upstream(byte[] script) {
-        return new PeekableInputStream(new ByteArrayInputStream(script), 64);
+    /** Small buffers, so the script is read in many refills and the buffer grows and shrinks on the way. */
+    private static ElasticInputStream upstream(byte[] script) {
+        return new ElasticInputStream(new ByteArrayInputStream(script), 16, 64);
     }
 
     private static CommandRun run(String id) {

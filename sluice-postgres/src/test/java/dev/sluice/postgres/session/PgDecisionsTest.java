@@ -47,10 +47,4 @@ class PgDecisionsTest {
             assertThat(refuse.error().message()).startsWith("SLUICE-DENY:").contains("masking is not yet available");
         });
     }
-
-    @Test
-    void fastpathFunctionCallIsRefusedAsUnanalysable() {
-        assertThat(PgDecisions.functionCall().error().message())
-                .isEqualTo("SLUICE-DENY: the fastpath function-call protocol is not analysable");
-    }
 }

@@ -38,48 +38,16 @@ public record Bind(String portal, String statement, List<Integer> parameterForma
         BodyReader reader = new BodyReader(body);
         String portal = reader.cstring();
         String statement = reader.cstring();
-        List<Integer> parameterFormats = formats(reader, "parameter format");
-        int count = reader.int16() & 0xFFFF;
-        if (count * 4L > reader.remaining()) {
-            throw PgProtocolException.violation("Bind declares " + count + " parameters but is too short");
-        }
-        List<byte[]> parameters = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int length = reader.int32();
-            parameters.add(length == -1 ? null : reader.bytes(length));
-        }
-        List<Integer> resultFormats = formats(reader, "result format");
+        List<Integer> parameterFormats = reader.int16s("Bind", "parameter format codes");
+        List<byte[]> parameters = reader.values("Bind", "parameters");
+        List<Integer> resultFormats = reader.int16s("Bind", "result format codes");
         reader.expectEnd("Bind");
         return new Bind(portal, statement, parameterFormats, parameters, resultFormats);
     }
 
-    private static List<Integer> formats(BodyReader reader, String what) throws PgProtocolException {
-        int count = reader.int16() & 0xFFFF;
-        if (count * 2L > reader.remaining()) {
-            throw PgProtocolException.violation("Bind declares " + count + " " + what + " codes but is too short");
-        }
-        List<Integer> formats = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            formats.add(reader.int16());
-        }
-        return formats;
-    }
-
     public byte[] encode() {
-        WireWriter writer = WireWriter.message(TYPE).cstring(portal).cstring(statement);
-        writer.int16(parameterFormats.size());
-        parameterFormats.forEach(writer::int16);
-        writer.int16(parameters.size());
-        for (byte[] value : parameters) {
-            if (value == null) {
-                writer.int32(-1);
-            } else {
-                writer.int32(value.length).bytes(value);
-            }
-        }
-        writer.int16(resultFormats.size());
-        resultFormats.forEach(writer::int16);
-        return writer.toBytes();
+        return WireWriter.message(TYPE).cstring(portal).cstring(statement).int16s(parameterFormats).values(parameters)
+                .int16s(resultFormats).toBytes();
     }
 
     @Override
