@@ -279,7 +279,7 @@ connections:
 audit:
   fail_closed: false
 EOF
-  JVM_FLAGS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  JVM_FLAGS=(@"$REPO/sluice.jvm.options")   # the flags ./sluice runs with: the gateway as shipped
   # shellcheck disable=SC2206 # SLUICE_JAVA_OPTS is a list of flags on purpose
   JVM_FLAGS+=(${SLUICE_JAVA_OPTS:-})
   "$JAVA" "${JVM_FLAGS[@]}" -jar "$SLUICE_JAR" gateway --config "$WORK/sluice/sluice.yaml" \
@@ -553,7 +553,7 @@ rss_lines() {
       read -r heap_used heap_committed <<<"$HEAP_AFTER_GC"
       echo "- Same, after a full GC (jcmd GC.run): RSS $(mib "$RSS_WITH_GC_KB") MiB; live heap $(mib "$heap_used") MiB of $(mib "$heap_committed") MiB committed"
     fi
-    echo "- Gateway RSS after all pgbench runs, no sessions open: $(mib "$RSS_AFTER_LOAD_KB") MiB (JVM flags: ${SLUICE_JAVA_OPTS:-defaults})"
+    echo "- Gateway RSS after all pgbench runs, no sessions open: $(mib "$RSS_AFTER_LOAD_KB") MiB (JVM flags: sluice.jvm.options ${SLUICE_JAVA_OPTS:-})"
     echo "- Idle-session client: $IDLE_REPORT"
   else
     echo "- Gateway RSS: pending (Sluice not run)"

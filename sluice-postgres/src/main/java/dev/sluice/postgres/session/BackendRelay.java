@@ -169,7 +169,7 @@ final class BackendRelay implements Runnable {
                 noteSeverity(error);
                 run.failed(error.sqlState());
                 inFlight.copyIn(false);
-                toClient(frame, run.maskPlan());
+                toClient(explained(head, error, frame), run.maskPlan());
             }
             case READY_FOR_QUERY -> {
                 inFlight.pop();
@@ -328,8 +328,14 @@ final class BackendRelay implements Runnable {
         if (head.refusal() != null) {
             sendRefusal(head);
         } else {
-            toClient(frame, run == null ? MaskPlan.NONE : run.maskPlan());
+            toClient(explained(head, error, frame), run == null ? MaskPlan.NONE : run.maskPlan());
         }
+    }
+
+    /** The upstream's error as is, unless the gateway's statement timeout caused it (see Pending#explainCancel). */
+    private static PgFrame explained(Pending head, ErrorFields error, PgFrame frame) {
+        ErrorFields explained = head.explainCancel(error);
+        return explained == error ? frame : Frames.of(explained.encode(ErrorResponse.TYPE));
     }
 
     private void sendRefusal(Pending head) throws IOException {

@@ -32,11 +32,15 @@ final class Pending {
         FUNCTION_CALL
     }
 
+    private static final String QUERY_CANCELED = "57014";
+
     private final Kind kind;
     private final CommandRun run;
     private final ErrorFields refusal;
     private volatile boolean finished;
     private volatile ScheduledFuture<?> timer;
+    /** The gateway's statement timeout cancelled this command: explained in the client's error. */
+    private volatile String timeoutCancel;
     private boolean refusalSent;
 
     private Pending(Kind kind, CommandRun run, ErrorFields refusal) {
@@ -93,6 +97,25 @@ final class Pending {
         if (finished) {
             timer.cancel(false);
         }
+    }
+
+    /** Records that the gateway cancels this command for exceeding {@code timeout} (e.g. "30s"). */
+    void cancelledByTimeout(String timeout) {
+        this.timeoutCancel = timeout;
+    }
+
+    /**
+     * The server reports a cancel as "canceling statement due to user request", because the gateway's CancelRequest
+     * is one. When the gateway's own timeout sent it, the client should read that instead, as it would for
+     * PostgreSQL's statement_timeout.
+     */
+    ErrorFields explainCancel(ErrorFields error) {
+        String timeout = timeoutCancel;
+        if (timeout == null || !QUERY_CANCELED.equals(error.sqlState())) {
+            return error;
+        }
+        return error.withMessage("canceling statement due to statement timeout")
+                .withDetail("SLUICE-LIMIT: the gateway's statement timeout (" + timeout + ") was exceeded");
     }
 
     /** The upstream has answered in full (or never will): stops its statement timer. */

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The clock starts when the gateway forwards the command, so a command queued behind others in a pipeline gets
  * less time. PostgreSQL cancels whatever the backend runs when the request arrives; a command that finished in the
  * same instant may thus let the cancel hit the next one (the race every PostgreSQL cancel has). The client sees the
- * server's own 57014 error.
+ * server's 57014 error, reworded as PostgreSQL's own statement_timeout would word it (see
+ * {@link Pending#explainCancel}).
  */
 final class StatementTimer {
 
@@ -55,6 +56,7 @@ final class StatementTimer {
         }
         log.info("session {}: command exceeded the statement timeout of {}; cancelling it upstream", sessionId,
                 PgErrors.describe(timeout));
+        pending.cancelledByTimeout(PgErrors.describe(timeout));
         cancel.run();
     }
 }

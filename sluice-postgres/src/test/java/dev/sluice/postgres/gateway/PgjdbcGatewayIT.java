@@ -10,6 +10,7 @@ import org.postgresql.PGNotification;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
+import org.postgresql.util.PSQLException;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -450,10 +451,21 @@ class PgjdbcGatewayIT {
                 GatewayHarness.limits(Duration.ofMinutes(5), Duration.ofMillis(500)));
              Connection c = strict.connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("select pg_sleep(30)"))
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("57014");
+                        // the client reads why, as with PostgreSQL's own statement_timeout, not "user request"
+                        assertThat(e.getServerErrorMessage().getMessage())
+                                .isEqualTo("canceling statement due to statement timeout");
+                        assertThat(e.getServerErrorMessage().getDetail()).contains("SLUICE-LIMIT");
+                    });
             try (ResultSet rs = s.executeQuery("select 4")) {
                 assertThat(rs.next()).isTrue();
             }
+            // the simple protocol (psql) gets the same explanation
+            Psql.Result psql = Psql.to(strict).run("-c", "select pg_sleep(30)");
+            assertThat(psql.exitCode()).isNotZero();
+            assertThat(psql.err()).contains("canceling statement due to statement timeout")
+                    .contains("SLUICE-LIMIT");
         }
     }
 
