@@ -165,11 +165,8 @@ final class BackendRelay implements Runnable {
                 toClient(frame, run.maskPlan());
             }
             case ERROR_RESPONSE -> {
-                ErrorFields error = ErrorFields.decode(frame.body());
-                noteSeverity(error);
-                run.failed(error.sqlState());
                 inFlight.copyIn(false);
-                toClient(explained(head, error, frame), run.maskPlan());
+                commandFailed(head, run, frame);
             }
             case READY_FOR_QUERY -> {
                 inFlight.pop();
@@ -283,12 +280,7 @@ final class BackendRelay implements Runnable {
                 run.row();
                 toClient(frame, run.maskPlan());
             }
-            case ERROR_RESPONSE -> {
-                ErrorFields error = ErrorFields.decode(frame.body());
-                noteSeverity(error);
-                run.failed(error.sqlState());
-                toClient(frame, run.maskPlan());
-            }
+            case ERROR_RESPONSE -> commandFailed(head, run, frame);
             case READY_FOR_QUERY -> {
                 inFlight.pop();
                 completions.completed(run);
@@ -296,6 +288,14 @@ final class BackendRelay implements Runnable {
             }
             default -> throw lost(type, "in answer to a Function Call");
         }
+    }
+
+    /** The upstream's error for a Query or Function Call: recorded with the command, relayed (explained) as is. */
+    private void commandFailed(Pending head, CommandRun run, PgFrame frame) throws IOException {
+        ErrorFields error = ErrorFields.decode(frame.body());
+        noteSeverity(error);
+        run.failed(error.sqlState());
+        toClient(explained(head, error, frame), run.maskPlan());
     }
 
     /** Sync: ReadyForQuery, possibly after the error of a failed implicit COMMIT. */
