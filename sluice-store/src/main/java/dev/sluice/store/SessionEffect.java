@@ -16,6 +16,10 @@ sealed interface SessionEffect {
     record End(String reason, long commands) implements SessionEffect {
     }
 
+    /** The client named itself after the start. */
+    record Renamed(String applicationName) implements SessionEffect {
+    }
+
     /** The gate judged one more command. */
     record Command() implements SessionEffect {
     }
@@ -31,6 +35,7 @@ sealed interface SessionEffect {
             case AuditEvent.SessionRefused e -> new Refusal(e.protocol(), e.connection(), e.subject(),
                     e.clientAddress(), e.code());
             case AuditEvent.SessionEnded e -> new End(e.reason(), e.commands());
+            case AuditEvent.ApplicationNameChanged e -> new Renamed(e.applicationName());
             case AuditEvent.CommandDecided e -> new Command();
             case AuditEvent.CommandCompleted e -> new None();
         };

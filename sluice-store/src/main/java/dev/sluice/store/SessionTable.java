@@ -23,10 +23,11 @@ import java.util.Optional;
  * start, refusal and end. The table is
  * derived data, outside the hash chain; the events remain the record.
  *
- * <p>A group's effects are applied kind by kind (starts, refusals, command counts, ends), each kind as one batch.
- * Within one session events come in that order, except that settings judged at startup (command events) precede
- * the session's start or refusal, possibly in an earlier group. That gives the same row: command counts add up in
- * any order, and a start or a refusal writes the who-and-where columns whenever it arrives.
+ * <p>A group's effects are applied kind by kind (starts, refusals, renames, command counts, ends), each kind as one
+ * batch. That gives the same row as applying the events in order: a session's start or refusal comes before its
+ * renames and its end; renames keep their order within their batch; command counts add up in any order (settings
+ * judged at startup even precede the start, possibly in an earlier group, and a start or refusal writes the
+ * who-and-where columns whenever it arrives).
  */
 final class SessionTable {
 
@@ -47,6 +48,8 @@ final class SessionTable {
             + "client_address = excluded.client_address, refused = excluded.refused, ended_at = excluded.ended_at, "
             + "end_reason = excluded.end_reason";
 
+    private static final String ON_RENAME = INSERT + "application_name = excluded.application_name";
+
     private static final String ON_COMMANDS = INSERT + "commands = sessions.commands + excluded.commands";
 
     private static final String ON_END = INSERT + "ended_at = excluded.ended_at, end_reason = excluded.end_reason, "
@@ -66,15 +69,16 @@ final class SessionTable {
     }
 
     /**
-     * The four upserts a group may need, prepared once on the audit writer's connection and reused for every
+     * The five upserts a group may need, prepared once on the audit writer's connection and reused for every
      * group (preparing them per group was a tenth of the gateway's CPU).
      */
-    record Upserts(PreparedStatement starts, PreparedStatement refusals, PreparedStatement commands,
-                   PreparedStatement ends) {
+    record Upserts(PreparedStatement starts, PreparedStatement refusals, PreparedStatement renames,
+                   PreparedStatement commands, PreparedStatement ends) {
 
         static Upserts prepare(Connection connection) throws SQLException {
             return new Upserts(connection.prepareStatement(ON_START), connection.prepareStatement(ON_REFUSAL),
-                    connection.prepareStatement(ON_COMMANDS), connection.prepareStatement(ON_END));
+                    connection.prepareStatement(ON_RENAME), connection.prepareStatement(ON_COMMANDS),
+                    connection.prepareStatement(ON_END));
         }
     }
 
@@ -86,6 +90,7 @@ final class SessionTable {
         Map<String, CommandCount> counts = new LinkedHashMap<>();
         boolean anyStart = false;
         boolean anyRefusal = false;
+        boolean anyRename = false;
         boolean anyEnd = false;
         for (Applied applied : group) {
             PendingEvent e = applied.event();
@@ -101,6 +106,12 @@ final class SessionTable {
                             r.clientAddress(), "", e.at(), e.at(), r.code(), 0, true, applied.seq());
                     upserts.refusals().addBatch();
                     anyRefusal = true;
+                }
+                case SessionEffect.Renamed r -> {
+                    bind(upserts.renames(), e.sessionId(), "", "", "", "", r.applicationName(), e.at(), null, "", 0,
+                            false, applied.seq());
+                    upserts.renames().addBatch();
+                    anyRename = true;
                 }
                 case SessionEffect.Command c -> counts.computeIfAbsent(e.sessionId(),
                         id -> new CommandCount(e.at(), applied.seq())).count++;
@@ -125,6 +136,9 @@ final class SessionTable {
         }
         if (anyRefusal) {
             upserts.refusals().executeBatch();
+        }
+        if (anyRename) {
+            upserts.renames().executeBatch(); // after the starts: a rename replaces the name given at startup
         }
         if (!counts.isEmpty()) {
             upserts.commands().executeBatch();

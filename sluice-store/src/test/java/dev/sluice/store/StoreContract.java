@@ -315,6 +315,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void anApplicationNameSetAfterTheStartNamesTheSession() throws Exception {
+        try (Store store = Store.open(url)) {
+            JdbcAuditLog auditLog = store.auditLog(false);
+            auditLog.append(TestEvents.started("n", T0));
+            auditLog.append(new AuditEvent.ApplicationNameChanged("n", T0.plusSeconds(1), "nightly-report"));
+            auditLog.append(TestEvents.decided("n", T0.plusSeconds(2), "n1"));
+            // a rename and the end in one group: the name stays
+            auditLog.submit(new AuditEvent.ApplicationNameChanged("n", T0.plusSeconds(3), "nightly-report-2"));
+            auditLog.append(TestEvents.ended("n", T0.plusSeconds(4), 1));
+
+            assertThat(store.auditReader().session("n")).hasValueSatisfying(n -> {
+                assertThat(n.applicationName()).isEqualTo("nightly-report-2");
+                assertThat(n.commands()).isEqualTo(1);
+                assertThat(n.endedAt()).contains(T0.plusSeconds(4));
+            });
+            assertThat(store.auditReader().events("n")).extracting(StoredAuditEvent::type).containsExactly(
+                    "session.start", "session.application_name", "command.decided", "session.application_name",
+                    "session.end");
+            assertThat(store.auditReader().verify().intact()).isTrue();
+        }
+    }
+
+    @Test
     void aSessionWhoseEventsShareOneGroupIsSummarisedCorrectly() throws Exception {
         try (Store store = Store.open(url)) {
             JdbcAuditLog auditLog = store.auditLog(false);

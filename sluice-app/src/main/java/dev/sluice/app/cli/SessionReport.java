@@ -80,6 +80,8 @@ final class SessionReport {
                     out.printf("%s         -> %d row(s) in %.3f ms%s%n", offset, p.path("rows").asLong(),
                             p.path("durationMicros").asLong() / 1000.0, error.isEmpty() ? "" : ", error " + error);
                 }
+                case "session.application_name" -> out.printf("%s  application_name: %s%n", offset,
+                        p.path("applicationName").asText());
                 case "session.end" -> out.printf("%s  session end (%s): %d command(s), %d bytes in, %d bytes out%n",
                         offset, p.path("reason").asText(), p.path("commands").asLong(),
                         p.path("bytesFromClient").asLong(), p.path("bytesToClient").asLong());

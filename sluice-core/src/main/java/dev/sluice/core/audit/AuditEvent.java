@@ -22,6 +22,7 @@ public sealed interface AuditEvent {
             case SessionStarted e -> "session.start";
             case SessionRefused e -> "session.refused";
             case SessionEnded e -> "session.end";
+            case ApplicationNameChanged e -> "session.application_name";
             case CommandDecided e -> "command.decided";
             case CommandCompleted e -> "command.completed";
         };
@@ -61,6 +62,19 @@ public sealed interface AuditEvent {
         public SessionEnded {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The client named itself after the session began. Clients that do not send {@code application_name} at startup
+     * (pgjdbc, unless told the server's version in advance, sets it with a statement once connected) would otherwise
+     * leave the session unnamed in the log.
+     */
+    record ApplicationNameChanged(String sessionId, Instant at, String applicationName) implements AuditEvent {
+        public ApplicationNameChanged {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
+            applicationName = applicationName == null ? "" : applicationName;
         }
     }
 

@@ -44,6 +44,10 @@ public final class Recorder {
                 bytesToClient));
     }
 
+    public void applicationNameChanged(String sessionId, String applicationName) {
+        log.submit(new AuditEvent.ApplicationNameChanged(sessionId, clock.instant(), applicationName));
+    }
+
     public void commandCompleted(String sessionId, String commandId, long rows, long durationMicros,
                                  String errorCode) {
         log.submit(new AuditEvent.CommandCompleted(sessionId, clock.instant(), commandId, rows, durationMicros,

@@ -38,22 +38,37 @@ final class BackendRelay implements Runnable {
         void completed(CommandRun run);
     }
 
+    /** Told when the server reports a new {@code application_name} (a client may set it after startup). */
+    @FunctionalInterface
+    interface ApplicationNames {
+        void changed(String applicationName);
+    }
+
     private final FrameReader frames;
     private final ClientChannel client;
     private final InFlight inFlight;
     private final SessionEnd end;
     private final ClientBoundFilter filter;
     private final Completions completions;
+    private final ApplicationNames applicationNames;
     private final GatewayMetrics metrics;
+    private String applicationName;
     private boolean upstreamSentFatal;
 
+    /**
+     * @param applicationName  the session's {@code application_name} from its startup; {@code applicationNames} hears
+     *                         of every later change
+     */
     BackendRelay(ElasticInputStream upstreamIn, ClientChannel client, InFlight inFlight, SessionEnd end,
-                 ClientBoundFilter filter, Completions completions, GatewayMetrics metrics) {
+                 ClientBoundFilter filter, Completions completions, String applicationName,
+                 ApplicationNames applicationNames, GatewayMetrics metrics) {
         this.client = Objects.requireNonNull(client, "client");
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.end = Objects.requireNonNull(end, "end");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.completions = Objects.requireNonNull(completions, "completions");
+        this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+        this.applicationNames = Objects.requireNonNull(applicationNames, "applicationNames");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.frames = new FrameReader(Objects.requireNonNull(upstreamIn, "upstreamIn"), MAX_UPSTREAM_MESSAGE_BYTES);
     }
@@ -127,6 +142,10 @@ final class BackendRelay implements Runnable {
             ParameterStatus status = ParameterStatus.decode(frame.body());
             if (status.name().equalsIgnoreCase("client_encoding") && StartupParameters.unsafeEncoding(status.value())) {
                 throw new UnsafeEncoding(StartupParameters.unsafeEncodingMessage(status.value()));
+            }
+            if (status.name().equals("application_name") && !status.value().equals(applicationName)) {
+                applicationName = status.value();
+                applicationNames.changed(applicationName);
             }
         }
         toClient(frame, MaskPlan.NONE);

@@ -275,8 +275,9 @@ public final class PgSession {
      * goes upstream in one packet, and nothing waits for bytes still on the network.
      */
     private void relay() throws IOException {
-        BackendRelay backend = new BackendRelay(upstream.in(), client,
-                inFlight, end, env.filters().apply(context), ledger::completed, services.metrics());
+        BackendRelay backend = new BackendRelay(upstream.in(), client, inFlight, end, env.filters().apply(context),
+                ledger::completed, context.applicationName(),
+                name -> services.recorder().applicationNameChanged(id, name), services.metrics());
         relayThread = Thread.ofVirtual().name("sluice-pg-upstream-" + id).start(backend);
         FrameReader frames = client.frames(limits.maxMessageBytes());
         client.readTimeout(Duration.ZERO);

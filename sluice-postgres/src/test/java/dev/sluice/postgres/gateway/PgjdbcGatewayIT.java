@@ -411,6 +411,22 @@ class PgjdbcGatewayIT {
     }
 
     @Test
+    void anApplicationNameSetAfterStartupIsRecordedForTheSession() throws SQLException {
+        // Without assumeMinServerVersion pgjdbc sends no application_name at startup and runs
+        // SET application_name once connected: the audit log must still name the session.
+        try (Connection c = gateway().connect("ApplicationName=late-named-job"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('application_name')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("late-named-job");
+        }
+        AuditEvent.ApplicationNameChanged named = gateway().audit().await(AuditEvent.ApplicationNameChanged.class,
+                e -> e.applicationName().equals("late-named-job"));
+        AuditEvent.SessionStarted started = gateway().audit().events(AuditEvent.SessionStarted.class).stream()
+                .filter(e -> e.sessionId().equals(named.sessionId())).findFirst().orElseThrow();
+        assertThat(started.applicationName()).isEmpty();
+    }
+
+    @Test
     void auditRecordsTheSessionItsCommandsAndRowCounts() throws SQLException {
         String sessionId;
         try (Connection c = gateway().connect("ApplicationName=audit-test&assumeMinServerVersion=10");

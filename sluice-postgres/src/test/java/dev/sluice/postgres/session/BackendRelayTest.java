@@ -38,6 +38,7 @@ class BackendRelayTest {
 
     private final InFlight inFlight = new InFlight();
     private final List<CommandRun> completed = new ArrayList<>();
+    private final List<String> renamed = new ArrayList<>();
     private ServerSocket server;
     private Socket clientSide;
     private Socket gatewaySide;
@@ -276,6 +277,17 @@ class BackendRelayTest {
     }
 
     @Test
+    void aNewApplicationNameIsReportedOnceAndStillRelayed() throws IOException {
+        List<PgFrame> seen = relay(new ParameterStatus("application_name", "report-job").encode(),
+                new ParameterStatus("application_name", "report-job").encode(),
+                new ParameterStatus("TimeZone", "UTC").encode(),
+                new ParameterStatus("application_name", "").encode());
+        assertThat(types(seen)).as("all four relayed, then the end of the script ends the session")
+                .isEqualTo("SSSSE");
+        assertThat(renamed).containsExactly("report-job", "");
+    }
+
+    @Test
     void filterSeesEachMessageWithItsCommandsPlanAndMayDropIt() throws IOException {
         MaskPlan masking = new MaskPlan(true);
         CommandRun run = new CommandRun("c1", masking, "allow", System.nanoTime());
@@ -297,7 +309,7 @@ class BackendRelayTest {
         ClientChannel channel = new ClientChannel(gatewaySide);
         end = new SessionEnd(channel);
         return new BackendRelay(upstream(new byte[0]), channel, inFlight, end, ClientBoundFilter.PASS_THROUGH,
-                completed::add, GatewayMetrics.NOOP);
+                completed::add, "", renamed::add, GatewayMetrics.NOOP);
     }
 
     private List<PgFrame> relay(byte[]... upstream) throws IOException {
@@ -312,8 +324,8 @@ class BackendRelayTest {
         }
         ClientChannel channel = new ClientChannel(gatewaySide);
         end = new SessionEnd(channel);
-        new BackendRelay(upstream(script.toByteArray()), channel, inFlight, end, filter, completed::add,
-                GatewayMetrics.NOOP).run();
+        new BackendRelay(upstream(script.toByteArray()), channel, inFlight, end, filter, completed::add, "",
+                renamed::add, GatewayMetrics.NOOP).run();
         FrameReader frames = new FrameReader(new BufferedInputStream(clientSide.getInputStream()), 1 << 20);
         List<PgFrame> seen = new ArrayList<>();
         try {
