@@ -21,11 +21,23 @@ final class ConfigOption {
 
     /** Loads and validates the configuration; a problem becomes a {@link CliFailure} listing every error. */
     GatewayConfig load() {
+        return load(ConfigLoader.Credentials.RESOLVED);
+    }
+
+    /**
+     * For commands that never reach an upstream (store and token commands): everything is validated, but the
+     * upstream passwords need not be resolvable on this machine.
+     */
+    GatewayConfig loadWithoutUpstreamCredentials() {
+        return load(ConfigLoader.Credentials.LEFT_UNRESOLVED);
+    }
+
+    private GatewayConfig load(ConfigLoader.Credentials credentials) {
         if (!Files.exists(file)) {
             throw new CliFailure("configuration file " + file + " does not exist (pass --config FILE)");
         }
         try {
-            return ConfigLoader.load(file, System.getenv(), ProtocolRegistry.standard().protocols());
+            return ConfigLoader.load(file, System.getenv(), ProtocolRegistry.standard().protocols(), credentials);
         } catch (ConfigException e) {
             throw new CliFailure(file + " is not valid:\n" + e.getMessage());
         }

@@ -22,7 +22,7 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        GatewayConfig loaded = config.load();
+        GatewayConfig loaded = config.loadWithoutUpstreamCredentials();
         checkConfig(loaded);
         try (Store store = ConfigOption.openStore(loaded)) {
             return run(store, spec.commandLine().getOut());

@@ -41,7 +41,7 @@ final class TokenCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            GatewayConfig loaded = config.load();
+            GatewayConfig loaded = config.loadWithoutUpstreamCredentials();
             LocalIssuerConfig issuerConfig = loaded.identity().localIssuer();
             if (!issuerConfig.enabled()) {
                 throw new CliFailure("the local issuer is disabled in " + loaded.file()

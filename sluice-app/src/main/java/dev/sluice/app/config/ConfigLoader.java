@@ -96,6 +96,18 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
+    /** Whether the upstream credentials ({@code connections[].credentials.password}) are resolved. */
+    public enum Credentials {
+        /** Every secret reference is resolved: what a gateway and {@code sluice config check} need. */
+        RESOLVED,
+        /**
+         * The upstream passwords are not resolved (an inline one is still refused) and are left empty. For the commands that only
+         * read the store or sign tokens (an auditor running {@code sluice audit verify} need not hold the database
+         * passwords); never for a configuration a gateway will run with.
+         */
+        LEFT_UNRESOLVED
+    }
+
     /** The protocols {@link #load(Path, Map)} accepts when not told otherwise. */
     public static final List<String> DEFAULT_PROTOCOLS = List.of("postgresql");
 
@@ -115,7 +127,13 @@ public final class ConfigLoader {
      */
     public static GatewayConfig load(Path file, Map<String, String> env, Collection<String> protocols)
             throws ConfigException {
-        return fromString(readFile(file), file, env, protocols);
+        return load(file, env, protocols, Credentials.RESOLVED);
+    }
+
+    /** As {@link #load(Path, Map, Collection)}, resolving the upstream credentials or not. */
+    public static GatewayConfig load(Path file, Map<String, String> env, Collection<String> protocols,
+                                     Credentials credentials) throws ConfigException {
+        return fromString(readFile(file), file, env, protocols, credentials);
     }
 
     /** Validates {@code yaml} as if it were the content of {@code pretendFile} (relative paths start at its directory). */
@@ -126,10 +144,17 @@ public final class ConfigLoader {
 
     public static GatewayConfig fromString(String yaml, Path pretendFile, Map<String, String> env,
                                            Collection<String> protocols) throws ConfigException {
+        return fromString(yaml, pretendFile, env, protocols, Credentials.RESOLVED);
+    }
+
+    private static GatewayConfig fromString(String yaml, Path pretendFile, Map<String, String> env,
+                                            Collection<String> protocols, Credentials credentials)
+            throws ConfigException {
         Problems problems = new Problems();
         Path absolute = pretendFile.toAbsolutePath().normalize();
         var config = YamlTreeReader.read(yaml, problems)
-                .flatMap(root -> GatewayConfigReader.read(root, absolute, env, List.copyOf(protocols), problems));
+                .flatMap(root -> GatewayConfigReader.read(root, absolute, env, List.copyOf(protocols), credentials,
+                        problems));
         if (config.isEmpty() || !problems.isEmpty()) {
             throw new ConfigException(pretendFile.toString(), problems.all());
         }

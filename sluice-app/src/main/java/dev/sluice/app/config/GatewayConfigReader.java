@@ -23,7 +23,7 @@ final class GatewayConfigReader {
 
     /** @return the configuration, or empty when {@code problems} received at least one problem */
     static Optional<GatewayConfig> read(YamlNode root, Path file, Map<String, String> env, List<String> protocols,
-                                        Problems problems) {
+                                        ConfigLoader.Credentials credentials, Problems problems) {
         if (!(root instanceof YamlMapping)) {
             problems.add(root, "", "the file must be a mapping of sections (gateway:, listeners:, connections:, ...), got "
                     + root.kind());
@@ -33,7 +33,7 @@ final class GatewayConfigReader {
         Path baseDir = file.getParent();
         boolean allowInline = top.orDefault("allow_inline_secrets", Values.bool(), false).orElse(false);
         ReadContext context = new ReadContext(problems, baseDir, new SecretReferences(env, baseDir), allowInline,
-                protocols);
+                protocols, credentials);
 
         Optional<GatewaySection.Settings> gateway = GatewaySection.read(top, context);
         Optional<MappingReader> adminSection = top.section("admin", ADMIN_KEYS);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param protocols          protocols this build speaks, for listeners and connection types
  */
 record ReadContext(Problems problems, Path baseDir, SecretReferences secrets, boolean allowInlineSecrets,
-                   List<String> protocols) {
+                   List<String> protocols, ConfigLoader.Credentials credentials) {
 
     ReadContext {
         protocols = List.copyOf(protocols);
