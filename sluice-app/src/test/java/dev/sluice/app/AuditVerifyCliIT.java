@@ -6,7 +6,6 @@ import dev.sluice.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,22 +23,7 @@ class AuditVerifyCliIT {
     @Test
     void verifyPassesOnAnUntouchedLogAndNamesTheFirstTamperedEvent() throws Exception {
         Path db = dir.resolve("audit.db");
-        Path config = dir.resolve("sluice.yaml");
-        Files.writeString(config, """
-                listeners:
-                  - name: pg
-                    protocol: postgresql
-                    listen: 127.0.0.1:0
-                connections:
-                  - name: clinic
-                    type: postgresql
-                    listener: pg
-                    target: { host: 127.0.0.1, port: 5432, database: clinic, tls: disable }
-                    credentials: { username: app, password: "${file:pw}" }
-                    access: { groups: [dev] }
-                store: sqlite:%s
-                """.formatted(db));
-        Files.writeString(dir.resolve("pw"), "not-used-by-this-test");
+        Path config = GatewayConfigFile.write(dir, "store: sqlite:" + db + "\n");
         assertThat(CliRun.of("config", "check", config.toString()).exitCode()).isZero();
 
         try (Store store = Store.open("sqlite:" + db)) {

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Writes a small but complete gateway configuration into a test directory: one PostgreSQL listener on a free port,
- * one connection whose upstream password comes from a file, the store in {@code ./data}. Tests add an
- * {@code identity:} section. Nothing here needs a running upstream until a client is admitted to the connection.
+ * one connection whose upstream password comes from a file, the store in {@code ./data}. Tests add sections of
+ * their own ({@code identity:}, {@code store:}). Nothing here needs a running upstream until a client is admitted
+ * to the connection.
  */
 final class GatewayConfigFile {
 
@@ -18,7 +19,7 @@ final class GatewayConfigFile {
     }
 
     /** @return the written {@code sluice.yaml} */
-    static Path write(Path dir, String identitySection) throws IOException {
+    static Path write(Path dir, String moreSections) throws IOException {
         Files.writeString(dir.resolve("upstream-password"), "not-used-by-these-tests");
         Path file = dir.resolve("sluice.yaml");
         Files.writeString(file, """
@@ -35,7 +36,7 @@ final class GatewayConfigFile {
                     target: { host: 127.0.0.1, port: 5432, database: clinic, tls: disable }
                     credentials: { username: app, password: "${file:upstream-password}" }
                     access: { groups: [%s] }
-                """.formatted(ADMITTED_GROUP) + identitySection);
+                """.formatted(ADMITTED_GROUP) + moreSections);
         return file;
     }
 }

@@ -29,13 +29,25 @@ final class CommandLedger {
         return session;
     }
 
-    Gate.Ruling decide(SqlCommand command) {
-        commands.incrementAndGet();
-        return services.gate().decide(session, command);
+    /** A judged command: the id the audit log knows it by, and what the session does with it. */
+    record Judgement(String commandId, Verdict verdict) {
     }
 
-    /** A refused command is complete at once: nothing ran, the error is the refusal's. */
-    void refused(String commandId, Verdict.Refuse refuse) {
+    /**
+     * Puts the command to the gate (which records the decision) and turns the decision into what this session
+     * does. A refused command is recorded as complete here, at once: nothing ran, so no flow can forget it.
+     */
+    Judgement judge(SqlCommand command) {
+        commands.incrementAndGet();
+        Gate.Ruling ruling = services.gate().decide(session, command);
+        Verdict verdict = PgDecisions.render(ruling.decision());
+        if (verdict instanceof Verdict.Refuse refuse) {
+            refused(ruling.commandId(), refuse);
+        }
+        return new Judgement(ruling.commandId(), verdict);
+    }
+
+    private void refused(String commandId, Verdict.Refuse refuse) {
         services.recorder().commandCompleted(session.id(), commandId, 0, 0, refuse.error().sqlState());
         services.metrics().commandCompleted(PgSession.PROTOCOL, refuse.outcome(), 0, false);
     }

@@ -1,7 +1,6 @@
 package dev.sluice.postgres.session;
 
 import dev.sluice.core.command.SqlCommand;
-import dev.sluice.core.gateway.Gate;
 import dev.sluice.core.sql.SqlAnalyzer;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.frontend.Bind;
@@ -86,15 +85,14 @@ final class ExtendedQueryFlow {
     private void parse(PgFrame frame) throws IOException {
         Parse parse = Parse.decode(frame.body());
         SqlCommand command = new SqlCommand(parse.sql(), analyzer.analyze(parse.sql()), parse.parameterTypeNames());
-        Gate.Ruling ruling = ledger.decide(command);
-        switch (PgDecisions.render(ruling.decision())) {
+        CommandLedger.Judgement judgement = ledger.judge(command);
+        switch (judgement.verdict()) {
             case Verdict.Forward forward -> {
                 prepared.parsed(parse.statement(),
-                        new PreparedStatements.Prepared(ruling.commandId(), forward.maskPlan(), forward.outcome()));
+                        new PreparedStatements.Prepared(judgement.commandId(), forward.maskPlan(), forward.outcome()));
                 forward(Pending.of(Pending.Kind.PARSE), frame);
             }
             case Verdict.Refuse refuse -> {
-                ledger.refused(ruling.commandId(), refuse);
                 prepared.parseRefused(parse.statement());
                 inFlight.add(Pending.refused(Pending.Kind.PARSE, refuse.error()));
                 toUpstream.write(PgDecisions.standInParse(parse.statement()));

@@ -2,7 +2,6 @@ package dev.sluice.postgres.session;
 
 import dev.sluice.core.command.SqlCommand;
 import dev.sluice.core.command.SqlStatement;
-import dev.sluice.core.gateway.Gate;
 import dev.sluice.core.sql.SqlAnalyzer;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.frontend.FunctionCall;
@@ -67,17 +66,16 @@ final class SimpleQueryFlow {
     }
 
     private void judgeAndForward(SqlCommand command, Pending.Kind kind, PgFrame frame) throws IOException {
-        Gate.Ruling ruling = ledger.decide(command);
-        switch (PgDecisions.render(ruling.decision())) {
+        CommandLedger.Judgement judgement = ledger.judge(command);
+        switch (judgement.verdict()) {
             case Verdict.Forward forward -> {
                 Pending pending = Pending.command(kind,
-                        new CommandRun(ruling.commandId(), forward.maskPlan(), forward.outcome(), System.nanoTime()));
+                        new CommandRun(judgement.commandId(), forward.maskPlan(), forward.outcome(), System.nanoTime()));
                 inFlight.add(pending);
                 statementTimer.watch(pending);
                 Frames.write(toUpstream, frame);
             }
             case Verdict.Refuse refuse -> {
-                ledger.refused(ruling.commandId(), refuse);
                 inFlight.add(Pending.refused(Pending.Kind.QUERY, refuse.error()));
                 toUpstream.write(PgDecisions.standInQuery());
             }

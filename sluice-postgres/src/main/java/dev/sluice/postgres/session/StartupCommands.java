@@ -1,7 +1,6 @@
 package dev.sluice.postgres.session;
 
 import dev.sluice.core.command.SqlCommand;
-import dev.sluice.core.gateway.Gate;
 import dev.sluice.core.sql.SqlAnalyzer;
 import dev.sluice.postgres.session.PgDecisions.Verdict;
 
@@ -55,12 +54,11 @@ final class StartupCommands {
         List<CommandRun> runs = new ArrayList<>();
         for (StartupSetting setting : request.settings()) {
             String sql = setting.asSql();
-            Gate.Ruling ruling = ledger.decide(new SqlCommand(sql, analyzer.analyze(sql), List.of()));
-            switch (PgDecisions.render(ruling.decision())) {
-                case Verdict.Forward forward -> runs.add(new CommandRun(ruling.commandId(), forward.maskPlan(),
+            CommandLedger.Judgement judgement = ledger.judge(new SqlCommand(sql, analyzer.analyze(sql), List.of()));
+            switch (judgement.verdict()) {
+                case Verdict.Forward forward -> runs.add(new CommandRun(judgement.commandId(), forward.maskPlan(),
                         forward.outcome(), System.nanoTime()));
                 case Verdict.Refuse refuse -> {
-                    ledger.refused(ruling.commandId(), refuse);
                     throw new SessionRefusal(refuse.error().sqlState(), refuse.error().message()
                             + " (startup parameter " + setting.key() + ")", "denied-parameter",
                             "startup parameter " + setting.key() + ": " + refuse.error().message());

@@ -9,6 +9,7 @@ import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.WireWriter;
 import dev.sluice.postgres.codec.backend.ErrorResponse;
 import dev.sluice.postgres.codec.backend.ReadyForQuery;
+import dev.sluice.postgres.gateway.GatewayHarness;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,39 +277,28 @@ class UpstreamConnectorIT {
     }
 
     /** Waits (by polling pg_stat_activity, not by sleeping blind) until the backend is inside pg_sleep. */
-    private static void awaitActiveSleep(int pid) throws SQLException, InterruptedException {
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement query = admin.prepareStatement(
-                     "SELECT wait_event FROM pg_stat_activity WHERE pid = ? AND state = 'active'")) {
-            query.setInt(1, pid);
-            for (int attempt = 0; attempt < 500; attempt++) {
-                try (ResultSet rows = query.executeQuery()) {
-                    if (rows.next() && "PgSleep".equals(rows.getString(1))) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("backend " + pid + " never started sleeping");
+    private static void awaitActiveSleep(int pid) throws SQLException {
+        awaitBackend(pid, "state = 'active' AND wait_event = 'PgSleep'", "backend " + pid + " to start sleeping");
     }
 
     /** The backend exists and is idle: the reader thread is then blocked with nothing to read. */
-    private static void awaitIdleClientReading(int pid) throws SQLException, InterruptedException {
+    private static void awaitIdleClientReading(int pid) throws SQLException {
+        awaitBackend(pid, "state = 'idle'", "backend " + pid + " to become idle");
+    }
+
+    private static void awaitBackend(int pid, String condition, String what) throws SQLException {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              PreparedStatement query = admin.prepareStatement(
-                     "SELECT 1 FROM pg_stat_activity WHERE pid = ? AND state = 'idle'")) {
+                     "SELECT 1 FROM pg_stat_activity WHERE pid = ? AND " + condition)) {
             query.setInt(1, pid);
-            for (int attempt = 0; attempt < 500; attempt++) {
+            GatewayHarness.await(() -> {
                 try (ResultSet rows = query.executeQuery()) {
-                    if (rows.next()) {
-                        return;
-                    }
+                    return rows.next();
+                } catch (SQLException e) {
+                    throw new AssertionError("polling pg_stat_activity failed", e);
                 }
-                Thread.sleep(20);
-            }
+            }, what);
         }
-        throw new AssertionError("backend " + pid + " never became idle");
     }
 
     private static String stackTraceOf(Throwable e) {
