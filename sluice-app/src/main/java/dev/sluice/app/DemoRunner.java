@@ -25,6 +25,12 @@ public final class DemoRunner {
     public static final String DEMO_USER = "alice@example.com";
     public static final String DEMO_GROUP = "clinicians";
     public static final String CONNECTION = "clinic";
+    /** Approves held statements in the demo: its token is written to {@code reviewer-token}. */
+    public static final String DEMO_REVIEWER = "rob@example.com";
+    public static final String REVIEWER_GROUP = "reviewers";
+    public static final String REVIEWER_TOKEN_FILE = "reviewer-token";
+    /** Members may run maintenance and benchmarks (pgbench -i drops and creates tables) without guardrails. */
+    public static final String DBA_GROUP = "dba";
 
     private DemoRunner() {
     }
@@ -71,6 +77,8 @@ public final class DemoRunner {
             String token = gateway.localIssuer().orElseThrow()
                     .issue(DEMO_USER, Set.of(DEMO_GROUP), Duration.ofHours(8));
             writePrivate(dir.resolve("demo-token"), token);
+            writePrivate(dir.resolve(REVIEWER_TOKEN_FILE), gateway.localIssuer().orElseThrow()
+                    .issue(DEMO_REVIEWER, Set.of(REVIEWER_GROUP), Duration.ofHours(8)));
             return new RunningDemo(gateway, database, configFile, token);
         } catch (ConfigException e) {
             database.close();
@@ -89,6 +97,7 @@ public final class DemoRunner {
                   data_dir: .
                 admin:
                   listen: 127.0.0.1:%d
+                  reviewer_groups: [%s]
                 listeners:
                   - name: pg
                     protocol: postgresql
@@ -106,11 +115,26 @@ public final class DemoRunner {
                       username: %s
                       password: ${file:upstream-password}
                     access:
-                      groups: [%s, dev]
+                      groups: [%s, dev, %s]
+                    policy: clinic-guardrails
+                # Guardrails: refused outright, or held until a reviewer approves (sluice approvals approve ID).
+                policies:
+                  - name: clinic-guardrails
+                    rules:                        # tried before the presets
+                      - name: dbas-may-maintain
+                        when: '"%s" in identity.groups'
+                        action: allow
+                    presets:
+                      - unbounded-write           # DELETE/UPDATE without WHERE: refused
+                      - privilege-changes         # GRANT, REVOKE, roles: refused
+                      - dangerous-functions       # server files, COPY PROGRAM, dblink: refused
+                      - preset: destructive-ddl   # DROP, TRUNCATE, ALTER ... DROP: held for a reviewer
+                        approvers: [%s]
+                        timeout: 10m
                 audit:
                   fail_closed: false
-                """.formatted(adminPort, port, CONNECTION, database.host(), database.port(), database.database(),
-                database.username(), DEMO_GROUP);
+                """.formatted(adminPort, REVIEWER_GROUP, port, CONNECTION, database.host(), database.port(),
+                database.database(), database.username(), DEMO_GROUP, DBA_GROUP, DBA_GROUP, REVIEWER_GROUP);
     }
 
     private static void writePrivate(Path file, String content) throws IOException {

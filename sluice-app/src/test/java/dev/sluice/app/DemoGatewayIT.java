@@ -198,6 +198,41 @@ class DemoGatewayIT {
     }
 
     @Test
+    void theDemoGuardrailsRefuseAnUnboundedDeleteAndHoldATruncateForItsReviewer() throws Exception {
+        Path home = dataDir.resolve("reviewer-cli");
+        String admin = "http://127.0.0.1:" + demo.gateway().adminPort().orElseThrow();
+        try (Connection c = connect(demo.token()); Statement s = c.createStatement()) {
+            s.execute("create temporary table scratch (id int)");
+            assertThatThrownBy(() -> s.execute("delete from scratch"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("unbounded-write");
+
+            java.util.concurrent.CompletableFuture<Void> held = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    s.execute("truncate scratch");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            CliRun login = CliRun.withEnvironment(java.util.Map.of("SLUICE_HOME", home.toString()), dataDir,
+                    "login", "--server", admin, "--token-file",
+                    demo.configFile().resolveSibling(DemoRunner.REVIEWER_TOKEN_FILE).toString());
+            assertThat(login.exitCode()).as(login.err()).isZero();
+            String[] id = new String[1];
+            Eventually.until("the truncate to be listed as pending under its rule", () -> {
+                CliRun list = CliRun.withEnvironment(java.util.Map.of("SLUICE_HOME", home.toString()), dataDir,
+                        "approvals", "list");
+                id[0] = list.out().lines().filter(l -> l.contains("destructive-ddl") && l.contains("pending"))
+                        .map(l -> l.trim().split("\\s+")[0]).findFirst().orElse(null);
+                return id[0] != null;
+            });
+            CliRun approve = CliRun.withEnvironment(java.util.Map.of("SLUICE_HOME", home.toString()), dataDir,
+                    "approvals", "approve", id[0]);
+            assertThat(approve.exitCode()).as(approve.err()).isZero();
+            held.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void unknownCommandsAndMissingConfigFailWithOneLine() {
         CliRun unknown = CliRun.of("frobnicate");
         assertThat(unknown.exitCode()).isNotZero();

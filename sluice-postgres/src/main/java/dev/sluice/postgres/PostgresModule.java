@@ -4,7 +4,9 @@ import dev.sluice.core.gateway.GatewayServices;
 import dev.sluice.core.gateway.ListenerSpec;
 import dev.sluice.core.gateway.ProtocolModule;
 import dev.sluice.core.gateway.RunningListener;
+import dev.sluice.core.masking.AnalyzedLineage;
 import dev.sluice.core.session.SessionContext;
+import dev.sluice.postgres.resultmask.PgResultMasking;
 import dev.sluice.postgres.session.CancelRegistry;
 import dev.sluice.postgres.session.ClientBoundFilter;
 import dev.sluice.postgres.session.PgSession;
@@ -12,7 +14,9 @@ import dev.sluice.postgres.session.SessionEnvironment;
 import dev.sluice.postgres.upstream.UpstreamConnector;
 
 import javax.net.ssl.SSLContext;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -29,18 +33,21 @@ public final class PostgresModule implements ProtocolModule {
 
     private final CancelRegistry cancels = new CancelRegistry();
     private final UpstreamConnector connector;
-    private final Function<SessionContext, ClientBoundFilter> filters;
+    /** Fixed filters (tests); empty: each listener masks by the services' masking policies. */
+    private final Optional<Function<SessionContext, ClientBoundFilter>> filters;
 
+    /** The module as the gateway runs it: results are masked by each connection's masking policy. */
     public PostgresModule() {
-        this(new UpstreamConnector(), session -> ClientBoundFilter.PASS_THROUGH);
+        this.connector = new UpstreamConnector();
+        this.filters = Optional.empty();
     }
 
     /**
-     * @param filters makes each session's client-bound filter (masking plugs in here)
+     * @param filters makes each session's client-bound filter, in place of masking by policy (for tests)
      */
     public PostgresModule(UpstreamConnector connector, Function<SessionContext, ClientBoundFilter> filters) {
         this.connector = Objects.requireNonNull(connector, "connector");
-        this.filters = Objects.requireNonNull(filters, "filters");
+        this.filters = Optional.of(Objects.requireNonNull(filters, "filters"));
     }
 
     @Override
@@ -67,12 +74,48 @@ public final class PostgresModule implements ProtocolModule {
             return thread;
         });
         scheduler.setRemoveOnCancelPolicy(true);
+        PgResultMasking masking = new PgResultMasking(connector, services.masking(), services.sqlAnalyzer(),
+                AnalyzedLineage.INSTANCE);
         try {
-            return PgListener.start(new SessionEnvironment(spec, services, cancels, tls, connector, scheduler,
-                    filters));
+            RunningListener listener = PgListener.start(new SessionEnvironment(spec, services, cancels, tls,
+                    connector, scheduler, filters.orElse(masking)));
+            return new MaskingListener(listener, masking);
         } catch (IOException | RuntimeException e) {
             scheduler.shutdownNow();
+            masking.close();
             throw e;
+        }
+    }
+
+    /** A listener that also closes the catalog side connections its masking opened. */
+    private record MaskingListener(RunningListener listener, PgResultMasking masking) implements RunningListener {
+        @Override
+        public ListenerSpec spec() {
+            return listener.spec();
+        }
+
+        @Override
+        public int port() {
+            return listener.port();
+        }
+
+        @Override
+        public void stopAccepting() {
+            listener.stopAccepting();
+        }
+
+        @Override
+        public boolean drain(Duration deadline) throws InterruptedException {
+            return listener.drain(deadline);
+        }
+
+        @Override
+        public void close() {
+            try {
+                listener.close();
+            } finally {
+                masking.close();
+            }
         }
     }
 

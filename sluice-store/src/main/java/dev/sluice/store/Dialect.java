@@ -52,6 +52,18 @@ enum Dialect {
         };
     }
 
+    /**
+     * What a {@code SELECT} appends to lock the rows it reads until the transaction ends. PostgreSQL locks the rows
+     * ({@code FOR UPDATE}), so writers of every replica queue on them; SQLite has no row locks and needs none: a
+     * write transaction holds the whole database ({@code BEGIN IMMEDIATE}).
+     */
+    String forUpdate() {
+        return switch (this) {
+            case SQLITE -> "";
+            case POSTGRESQL -> " FOR UPDATE";
+        };
+    }
+
     /** Binds a time, truncated to microseconds as the chain stores it. */
     void setInstant(PreparedStatement statement, int index, Instant at) throws SQLException {
         if (at == null) {

@@ -38,6 +38,14 @@ sealed interface SessionEffect {
             case AuditEvent.ApplicationNameChanged e -> new Renamed(e.applicationName());
             case AuditEvent.CommandDecided e -> new Command();
             case AuditEvent.CommandCompleted e -> new None();
+            case AuditEvent.ResultMasked e -> new None();
+            // Approval steps belong to the session's record but change nothing in its summary; access requests and
+            // grants carry an empty session id and, having no effect, never create a summary row.
+            case AuditEvent.ApprovalRequested e -> new None();
+            case AuditEvent.ApprovalVoted e -> new None();
+            case AuditEvent.ApprovalResolved e -> new None();
+            case AuditEvent.AccessGrantIssued e -> new None();
+            case AuditEvent.AccessGrantRevoked e -> new None();
         };
     }
 }

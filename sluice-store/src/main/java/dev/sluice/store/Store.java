@@ -1,5 +1,7 @@
 package dev.sluice.store;
 
+import dev.sluice.core.approval.ApprovalStore;
+import dev.sluice.core.approval.GrantStore;
 import dev.sluice.core.audit.AuditReader;
 import dev.sluice.core.identity.ApiKeyStore;
 import org.flywaydb.core.Flyway;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Sluice's database: the audit log, session summaries and API keys, on SQLite (the embedded default, one file
- * under the data directory) or PostgreSQL (production; any number of gateway replicas may share it).
+ * Sluice's database: the audit log, session summaries, API keys, approval requests and access grants, on SQLite
+ * (the embedded default, one file under the data directory) or PostgreSQL (production; any number of gateway
+ * replicas may share it).
  *
  * <p>Opening migrates the schema (Flyway, {@code db/migration/sqlite} or {@code db/migration/postgresql}).
  * Closing flushes and stops every audit log the store handed out, then closes the connections.
@@ -30,6 +33,8 @@ public final class Store implements AutoCloseable {
     private final StorePools pools;
     private final JdbcAuditReader auditReader;
     private final JdbcApiKeyStore apiKeys;
+    private final JdbcApprovalStore approvals;
+    private final JdbcGrantStore grants;
     private final List<JdbcAuditLog> auditLogs = new ArrayList<>();
     private boolean closed;
 
@@ -40,6 +45,9 @@ public final class Store implements AutoCloseable {
         this.auditReader = new JdbcAuditReader(pools.reader(), dialect, url::scrub);
         this.apiKeys = new JdbcApiKeyStore(pools.writer(), pools.localWriteLock(), pools.reader(), dialect,
                 url::scrub);
+        WriteTransactions writes = new WriteTransactions(pools.writer(), pools.localWriteLock(), dialect, url::scrub);
+        this.approvals = new JdbcApprovalStore(writes, pools.reader(), dialect);
+        this.grants = new JdbcGrantStore(writes, pools.reader(), dialect);
     }
 
     /** The embedded default: {@code sqlite:<dataDir>/sluice.db}. */
@@ -118,6 +126,16 @@ public final class Store implements AutoCloseable {
 
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    /** Approval requests and their votes, shared by every replica on this store. */
+    public ApprovalStore approvals() {
+        return approvals;
+    }
+
+    /** Just-in-time access grants. */
+    public GrantStore grants() {
+        return grants;
     }
 
     /** Flushes and stops the audit logs, then closes the connections. */

@@ -1,5 +1,12 @@
 package dev.sluice.app.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +23,8 @@ record AdminResponse(int status, String contentType, String cacheControl, Map<St
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     /** Probes and scrapes must see the present state, never a cached one. */
     static final String NO_STORE = "no-store";
+
+    private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
     AdminResponse {
         Objects.requireNonNull(contentType, "contentType");
@@ -34,9 +43,26 @@ record AdminResponse(int status, String contentType, String cacheControl, Map<St
         return json(status, "{\"status\":\"" + word + "\"}");
     }
 
-    /** {@code {"error":"…"}}; {@code code} is a fixed word, never request input. */
-    static AdminResponse error(int status, String code) {
-        return json(status, "{\"error\":\"" + code + "\"}");
+    /** A JSON document that must not be cached. */
+    static AdminResponse json(int status, JsonNode document) {
+        try {
+            return new AdminResponse(status, JSON, NO_STORE, Map.of(), WRITER.writeValueAsBytes(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e); // a tree always can
+        }
+    }
+
+    /**
+     * {@code {"error":"…","message":"…"}}.
+     *
+     * @param code    a fixed word clients may test for, never request input
+     * @param message a sentence for a person; it may quote request input (it is JSON-escaped), never a credential
+     */
+    static AdminResponse error(int status, String code, String message) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("error", code);
+        body.put("message", message);
+        return json(status, body);
     }
 
     AdminResponse withHeader(String name, String value) {

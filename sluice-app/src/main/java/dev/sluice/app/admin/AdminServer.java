@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * The operator's HTTP port: liveness, readiness, Prometheus metrics and the local issuer's public keys.
+ * The operator's HTTP port: liveness, readiness, Prometheus metrics, the local issuer's public keys, and the
+ * versioned admin API.
  *
  * <ul>
  *   <li>{@code GET /healthz}: 200 {@code {"status":"ok"}} while the process runs, draining or not.</li>
@@ -29,6 +32,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /metrics}: Prometheus text format 0.0.4.</li>
  *   <li>{@code GET /.well-known/jwks.json}: the configured JWK set verbatim, cacheable for five minutes;
  *       404 without a local issuer.</li>
+ *   <li>{@code /api/v1/...}: approvals, access requests and grants, sessions; JSON in and out, bearer tokens,
+ *       admin and reviewer roles. {@code GET /api/v1/openapi.json} describes every route (OpenAPI 3.1).</li>
  * </ul>
  *
  * The JDK's HTTP server on virtual threads is all this needs. The server listens from construction until
@@ -39,6 +44,9 @@ public final class AdminServer implements AutoCloseable {
     /** Where OIDC clients look for an issuer's signing keys. */
     public static final String JWKS_PATH = "/.well-known/jwks.json";
 
+    /** The API's description; public, like any API document. */
+    public static final String OPENAPI_PATH = "/api/v1/openapi.json";
+
     /** Short enough that a rotated key is picked up soon, long enough to spare the gateway from polling. */
     static final String JWKS_CACHE_CONTROL = "public, max-age=300";
 
@@ -47,6 +55,7 @@ public final class AdminServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Readiness readiness;
+    private final AdminRouter router;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -57,11 +66,8 @@ public final class AdminServer implements AutoCloseable {
     public AdminServer(AdminSettings settings) throws IOException {
         Objects.requireNonNull(settings, "settings");
         this.readiness = new Readiness(settings.ready());
-        Map<String, Supplier<AdminResponse>> endpoints = new LinkedHashMap<>();
-        endpoints.put("/healthz", () -> AdminResponse.status(200, "ok"));
-        endpoints.put("/readyz", () -> readyz(readiness));
-        endpoints.put("/metrics", () -> metrics(settings.metrics()));
-        settings.jwksJson().ifPresent(jwks -> endpoints.put(JWKS_PATH, () -> jwks(jwks)));
+        this.router = new AdminRouter(routes(settings, readiness), new BearerTokens(settings.api().authenticator()),
+                settings.api().roles());
 
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sluice-admin-", 0).factory());
         try {
@@ -71,10 +77,47 @@ public final class AdminServer implements AutoCloseable {
             throw new IOException("admin server cannot listen on " + describe(settings.address()) + ": "
                     + e.getMessage(), e);
         }
-        server.createContext("/", new AdminRouter(endpoints));
+        server.createContext("/", router);
         server.setExecutor(executor);
         server.start();
         log.info("admin server listening on {}", describe(server.getAddress()));
+    }
+
+    /** Every route, public ones and the API alike; the OpenAPI document lists the same set. */
+    private static List<Route> routes(AdminSettings settings, Readiness readiness) {
+        ApiServices api = settings.api();
+        AdminResponse openApi = openApiDocument();
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.get("/healthz", Access.PUBLIC, request -> AdminResponse.status(200, "ok")));
+        routes.add(Route.get("/readyz", Access.PUBLIC, request -> readyz(readiness)));
+        routes.add(Route.get("/metrics", Access.PUBLIC, request -> metrics(settings.metrics())));
+        routes.add(Route.get(JWKS_PATH, Access.PUBLIC, request -> jwks(settings.jwksJson().orElseThrow(
+                () -> ApiProblem.notFound("this gateway has no local issuer, so it publishes no keys")))));
+        routes.add(Route.get(OPENAPI_PATH, Access.PUBLIC, request -> openApi));
+        routes.add(Route.get("/api/v1/whoami", Access.AUTHENTICATED,
+                request -> {
+                    request.query().only();
+                    return AdminResponse.json(200, ApiJson.identity(request.identity(), api.roles()));
+                }));
+        routes.addAll(new ApprovalsEndpoints(api).routes());
+        routes.addAll(new SessionsEndpoints(api).routes());
+        return routes;
+    }
+
+    /** Every route this server answers (for the test that holds the OpenAPI document to them). */
+    List<Route> routes() {
+        return router.routes();
+    }
+
+    private static AdminResponse openApiDocument() {
+        try (InputStream in = AdminServer.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the build");
+            }
+            return new AdminResponse(200, AdminResponse.JSON, AdminResponse.NO_STORE, Map.of(), in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi.json could not be read from the build", e);
+        }
     }
 
     /** The port actually bound (differs from the settings when they asked for 0). */

@@ -17,14 +17,16 @@ import java.util.function.Supplier;
  * @param metrics  the registry {@code /metrics} scrapes
  * @param jwksJson the local issuer's public JWK set as JSON, served verbatim at {@code /.well-known/jwks.json};
  *                 empty when no local issuer is configured (the endpoint then answers 404)
+ * @param api      what the {@code /api/v1} endpoints work with
  */
 public record AdminSettings(InetSocketAddress address, BooleanSupplier ready, PrometheusMeterRegistry metrics,
-                            Optional<Supplier<String>> jwksJson) {
+                            Optional<Supplier<String>> jwksJson, ApiServices api) {
 
     public AdminSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(metrics, "metrics");
         jwksJson = jwksJson == null ? Optional.empty() : jwksJson;
+        Objects.requireNonNull(api, "api");
     }
 }

@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "); pass --port and --admin-port to choose others");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "sluice-demo-shutdown"));
-        String config = Path.of("").toAbsolutePath().relativize(demo.configFile()).toString();
+        String config = relative(demo.configFile());
         out.printf("""
 
                 Sluice is running.
@@ -57,6 +57,15 @@ final class DemoCommand implements Callable<Integer> {
                     psql "host=127.0.0.1 port=%d dbname=%s user=alice sslmode=disable" \\
                     -c 'select mrn, first_name, last_name, date_of_birth from patients limit 5'
 
+                Guardrails: a DELETE without WHERE is refused, and the session carries on; a TRUNCATE waits
+                for a reviewer (the NOTICE names the request):
+                  PGPASSWORD='%s' \
+                    psql "host=127.0.0.1 port=%d dbname=%s user=alice sslmode=disable" -c 'truncate visits'
+                Approve it from another terminal, as the demo reviewer:
+                  ./sluice login --server http://127.0.0.1:%d --token-file %s
+                  ./sluice approvals list
+                  ./sluice approvals approve <REQUEST>
+
                 Then see what the gateway recorded:
                   ./sluice sessions list --config %s
                   ./sluice sessions replay <SESSION> --config %s
@@ -65,9 +74,14 @@ final class DemoCommand implements Callable<Integer> {
                 Ctrl-C stops the gateway and the database.
                 """, demo.port(), DemoRunner.CONNECTION, demo.gateway().adminPort().orElse(adminPort),
                 DemoRunner.DEMO_USER, DemoRunner.DEMO_GROUP, demo.token(), demo.port(), DemoRunner.CONNECTION,
-                config, config, config);
+                demo.token(), demo.port(), DemoRunner.CONNECTION, demo.gateway().adminPort().orElse(adminPort),
+                relative(demo.configFile().resolveSibling(DemoRunner.REVIEWER_TOKEN_FILE)), config, config, config);
         out.flush();
         demo.gateway().awaitStopped();
         return 0;
+    }
+
+    private static String relative(Path file) {
+        return Path.of("").toAbsolutePath().relativize(file).toString();
     }
 }

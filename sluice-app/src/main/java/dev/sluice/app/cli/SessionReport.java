@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,9 @@ final class SessionReport {
 
     /**
      * A timeline: session start, then each command as {@code +offset decision text}, followed by its completion
-     * (rows, duration, error code) when it arrives, then the end.
+     * (rows, duration, error code) when it arrives, then the end. A statement held for review shows its approval
+     * steps in words between its decision and its completion: the request, each vote (refused attempts too) and
+     * the outcome. Access requests and grants, which belong to no session, replay the same way.
      */
     static void replay(List<StoredAuditEvent> events, PrintWriter out) {
         Instant origin = events.getFirst().at();
@@ -85,9 +88,72 @@ final class SessionReport {
                 case "session.end" -> out.printf("%s  session end (%s): %d command(s), %d bytes in, %d bytes out%n",
                         offset, p.path("reason").asText(), p.path("commands").asLong(),
                         p.path("bytesFromClient").asLong(), p.path("bytesToClient").asLong());
+                case "command.masked" -> out.printf("%s         masked by %s%n", offset,
+                        String.join(", ", texts(p.path("rules"))));
+                case "approval.requested" -> out.printf("%s         %s%n", offset, approvalRequested(p));
+                case "approval.vote" -> out.printf("%s         %s%n", offset, approvalVote(p));
+                case "approval.resolved" -> out.printf("%s         approval %s %s: %s%n", offset,
+                        p.path("approvalId").asText(), p.path("status").asText(), p.path("resolution").asText());
+                case "grant.issued" -> out.printf("%s         access grant %s issued to %s on %s from %s until %s "
+                                + "(request %s)%n", offset, p.path("grantId").asText(), p.path("subject").asText(),
+                        p.path("connection").asText(), p.path("startsAt").asText(), p.path("endsAt").asText(),
+                        p.path("approvalId").asText());
+                case "grant.revoked" -> out.printf("%s         access grant %s of %s on %s revoked by %s%s; "
+                                + "%d session(s) ended%n", offset, p.path("grantId").asText(),
+                        p.path("subject").asText(), p.path("connection").asText(), p.path("revokedBy").asText(),
+                        quoted(": ", p.path("reason").asText()), p.path("sessionsEnded").asLong());
                 default -> out.printf("%s  %s %s%n", offset, event.type(), event.payloadJson());
             }
         }
+    }
+
+    /** {@code approval apr_… requested: 2 approvals from dba, oncall; expires …; justification "…"} */
+    private static String approvalRequested(JsonNode p) {
+        String what = p.path("kind").asText().equals("access")
+                ? " by " + p.path("requester").asText() + ": access to " + p.path("connection").asText() + " for "
+                + window(p.path("accessWindowSeconds").asLong())
+                : " (rule " + p.path("rule").asText() + ")";
+        long needed = p.path("minApprovals").asLong();
+        List<String> approvers = new ArrayList<>();
+        p.path("approverGroups").forEach(g -> approvers.add(g.asText()));
+        String from = approvers.isEmpty() ? "any reviewer" : String.join(", ", approvers);
+        return "approval " + p.path("approvalId").asText() + " requested" + what + ": " + needed
+                + (needed == 1 ? " approval" : " approvals") + " from " + from + "; expires "
+                + p.path("expiresAt").asText() + quoted("; justification ", p.path("justification").asText());
+    }
+
+    /** {@code bob (Bob) approves apr_…: "ok"}, or a refused attempt and why. */
+    private static String approvalVote(JsonNode p) {
+        String who = p.path("reviewer").asText();
+        String name = p.path("reviewerName").asText();
+        String reviewer = name.isEmpty() || name.equals(who) ? who : who + " (" + name + ")";
+        boolean approve = p.path("approve").asBoolean();
+        String id = p.path("approvalId").asText();
+        String result = p.path("result").asText();
+        String comment = quoted(": ", p.path("comment").asText());
+        if (result.equals("counted")) {
+            return reviewer + (approve ? " approves " : " rejects ") + id + comment;
+        }
+        return reviewer + " tried to " + (approve ? "approve " : "reject ") + id + ": refused (" + result + ")";
+    }
+
+    private static String quoted(String prefix, String text) {
+        return text.isEmpty() ? "" : prefix + "\"" + text + "\"";
+    }
+
+    private static String window(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        StringBuilder text = new StringBuilder();
+        if (d.toHours() > 0) {
+            text.append(d.toHours()).append('h');
+        }
+        if (d.toMinutesPart() > 0) {
+            text.append(d.toMinutesPart()).append('m');
+        }
+        if (d.toSecondsPart() > 0 || text.isEmpty()) {
+            text.append(d.toSecondsPart()).append('s');
+        }
+        return text.toString();
     }
 
     private static String app(JsonNode p) {
@@ -106,5 +172,11 @@ final class SessionReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CliFailure("audit event is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static java.util.List<String> texts(JsonNode array) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 }

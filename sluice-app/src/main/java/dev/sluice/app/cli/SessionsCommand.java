@@ -1,5 +1,7 @@
 package dev.sluice.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.app.api.AdminApiClient;
 import dev.sluice.core.audit.SessionSummary;
 import dev.sluice.core.audit.StoredAuditEvent;
 import dev.sluice.store.Store;
@@ -10,9 +12,14 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code sluice sessions list|show ID|replay ID}: what happened, per session, from the audit log. */
-@Command(name = "sessions", mixinStandardHelpOptions = true, description = "List, show and replay recorded sessions.",
-        subcommands = {SessionsCommand.ListSessions.class, SessionsCommand.Show.class, SessionsCommand.Replay.class})
+/**
+ * {@code sluice sessions list|show ID|replay ID}: what happened, per session, from the audit log (read from the store
+ * directly). {@code sluice sessions kill ID} ends a live session through the admin API.
+ */
+@Command(name = "sessions", mixinStandardHelpOptions = true,
+        description = "List, show and replay recorded sessions; kill a live one.",
+        subcommands = {SessionsCommand.ListSessions.class, SessionsCommand.Show.class, SessionsCommand.Replay.class,
+                SessionsCommand.Kill.class})
 final class SessionsCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The most recent sessions, newest first.")
@@ -46,6 +53,29 @@ final class SessionsCommand extends CommandGroup {
             for (StoredAuditEvent event : store.auditReader().events(id)) {
                 out.printf("#%-6d %s  %-18s %s%n", event.seq(), event.at(), event.type(), event.payloadJson());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "kill", mixinStandardHelpOptions = true,
+            description = {"End a live session (through the admin API of the gateway replica holding it; run sluice "
+                    + "login first).", "The client is told it was terminated by an administrator, with your reason."})
+    static final class Kill extends ApiCommand {
+
+        @Parameters(paramLabel = "SESSION_ID", description = "Session id (from 'sluice sessions list').")
+        String id;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Shown to the client and kept in the log.")
+        String reason;
+
+        @Override
+        int run(AdminApiClient api, PrintWriter out) {
+            ObjectNode body = AdminApiClient.body();
+            if (reason != null) {
+                body.put("reason", reason);
+            }
+            api.post("/api/v1/sessions/" + AdminApiClient.segment(id) + "/kill", body);
+            out.println("session " + TerminalText.line(id) + " is ending");
             return 0;
         }
     }

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
                 TokenCommand.class,
                 ApiKeyCommand.class,
                 SessionsCommand.class,
+                LoginCommand.class,
+                LogoutCommand.class,
+                ApprovalsCommand.class,
+                AccessCommand.class,
                 AuditCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class
@@ -26,6 +30,18 @@ public final class SluiceCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What commands read besides their arguments; tests substitute their own. */
+    private final CliEnvironment environment;
+
+    private SluiceCli(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The environment of the {@code sluice} invocation that {@code command} belongs to. */
+    static CliEnvironment environment(CommandLine.Model.CommandSpec command) {
+        return ((SluiceCli) command.root().userObject()).environment;
+    }
 
     @Override
     public void run() {
@@ -61,7 +77,13 @@ public final class SluiceCli implements Runnable {
 
     /** Runs the CLI with its output captured (tests). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = newCommandLine();
+        return execute(CliEnvironment.system(), out, err, args);
+    }
+
+    /** Runs the CLI with its output captured and its surroundings given (tests). */
+    public static int execute(CliEnvironment environment, java.io.PrintWriter out, java.io.PrintWriter err,
+                              String... args) {
+        CommandLine cli = newCommandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);
@@ -71,7 +93,11 @@ public final class SluiceCli implements Runnable {
     }
 
     static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new SluiceCli());
+        return newCommandLine(CliEnvironment.system());
+    }
+
+    static CommandLine newCommandLine(CliEnvironment environment) {
+        CommandLine cli = new CommandLine(new SluiceCli(environment));
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler(new OneLineErrors());
         return cli;

@@ -3,16 +3,19 @@ package dev.sluice.app.config;
 import dev.sluice.core.connection.AccessList;
 import dev.sluice.core.connection.ConnectionSpec;
 import dev.sluice.core.connection.Credentials;
+import dev.sluice.core.connection.JitAccess;
 import dev.sluice.core.connection.Secret;
 import dev.sluice.core.connection.Target;
 import dev.sluice.core.connection.TlsMode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,17 +27,24 @@ final class ConnectionsSection {
     static final List<String> KEYS = List.of("name", "type", "listener", "target", "credentials", "access", "policy");
     static final List<String> TARGET_KEYS = List.of("host", "port", "database", "tls", "ca_file");
     static final List<String> CREDENTIAL_KEYS = List.of("username", "password");
-    static final List<String> ACCESS_KEYS = List.of("groups", "users");
+    static final List<String> ACCESS_KEYS = List.of("groups", "users", "jit");
+    static final List<String> JIT_KEYS = List.of("requesters", "approvers", "min_approvals", "max_window",
+            "on_expiry");
+    static final List<String> ON_EXPIRY = List.of("end", "continue");
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-    static final List<String> POLICIES = List.of("default");
     static final List<String> TLS_MODES = List.of("disable", "require", "verify-full");
     static final Map<String, Integer> DEFAULT_PORTS = Map.of("postgresql", 5432, "mysql", 3306);
 
     private ConnectionsSection() {
     }
 
-    /** The connections that parsed completely; problems for the others are in the context. */
-    static List<ConnectionSpec> read(MappingReader root, ReadContext context, ListenersSection.Result listeners) {
+    /**
+     * The connections that parsed completely; problems for the others are in the context.
+     *
+     * @param policies the names {@code policy} may take: {@code default} and every policy the file defines
+     */
+    static List<ConnectionSpec> read(MappingReader root, ReadContext context, ListenersSection.Result listeners,
+                                     Set<String> policies) {
         Problems problems = context.problems();
         Optional<List<YamlNode>> items = root.list("connections");
         if (items.isPresent() && items.get().isEmpty()) {
@@ -46,14 +56,15 @@ final class ConnectionsSection {
         List<YamlNode> list = items.orElse(List.of());
         for (int i = 0; i < list.size(); i++) {
             MappingReader.of(list.get(i), "connections[" + i + "]", problems, KEYS)
-                    .flatMap(connection -> connection(connection, context, listeners, names))
+                    .flatMap(connection -> connection(connection, context, listeners, names, policies))
                     .ifPresent(connections::add);
         }
         return List.copyOf(connections);
     }
 
     private static Optional<ConnectionSpec> connection(MappingReader connection, ReadContext context,
-                                                       ListenersSection.Result listeners, UniqueNames names) {
+                                                       ListenersSection.Result listeners, UniqueNames names,
+                                                       Set<String> policies) {
         Optional<String> name = connection.required("name",
                 Values.matching(NAME, "use letters, digits, '_' and '-' (clients send it as the database name)"));
         Optional<String> type = connection.required("type", Values.oneOf("connection type", context.protocols()));
@@ -64,7 +75,8 @@ final class ConnectionsSection {
         Optional<Credentials> credentials = connection.requiredSection("credentials", CREDENTIAL_KEYS)
                 .flatMap(c -> credentials(c, context));
         Optional<AccessList> access = access(connection);
-        Optional<String> policy = connection.orDefault("policy", Values.oneOf("policy", POLICIES), "default");
+        Optional<String> policy = connection.orDefault("policy", Values.oneOf("policy", List.copyOf(policies)),
+                PoliciesSection.DEFAULT_POLICY);
         boolean unique = name.isPresent()
                 && names.claim(name.get(), connection.node("name").orElseThrow(), connection.path("name"));
         if (!unique || type.isEmpty() || !listenerMatches || target.isEmpty() || credentials.isEmpty()
@@ -160,11 +172,44 @@ final class ConnectionsSection {
         if (groups.isEmpty() || users.isEmpty()) {
             return Optional.empty();
         }
-        if (groups.get().isEmpty() && users.get().isEmpty()) {
-            access.problems().add(access.location(), access.path(),
-                    "nobody could use this connection: list at least one group or user");
+        Optional<Optional<JitAccess>> jit = jit(access);
+        if (jit.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AccessList(new HashSet<>(users.get()), new HashSet<>(groups.get())));
+        if (groups.get().isEmpty() && users.get().isEmpty() && jit.get().isEmpty()) {
+            access.problems().add(access.location(), access.path(),
+                    "nobody could use this connection: list at least one group or user, or allow jit requests");
+            return Optional.empty();
+        }
+        return Optional.of(new AccessList(new HashSet<>(users.get()), new HashSet<>(groups.get()), jit.get()));
+    }
+
+    /**
+     * {@code access.jit}: just-in-time grants. The outer Optional is empty when the section has problems; the inner
+     * one when the connection takes no access requests.
+     */
+    private static Optional<Optional<JitAccess>> jit(MappingReader access) {
+        if (!access.has("jit")) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<MappingReader> section = access.section("jit", JIT_KEYS);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader jit = section.get();
+        Optional<List<String>> requesters = jit.has("requesters")
+                ? jit.scalarOrList("requesters", Values.string()) : Optional.of(List.of());
+        Optional<List<String>> approvers = jit.has("approvers")
+                ? jit.scalarOrList("approvers", Values.string()) : Optional.of(List.of());
+        Optional<Integer> minApprovals = jit.orDefault("min_approvals", Values.integer(1, 10), 1);
+        Optional<Duration> maxWindow = jit.orDefault("max_window",
+                Durations.between(Duration.ofMinutes(1), Duration.ofDays(30)), Duration.ofHours(8));
+        Optional<String> onExpiry = jit.orDefault("on_expiry", Values.oneOf("on_expiry", ON_EXPIRY), "end");
+        if (requesters.isEmpty() || approvers.isEmpty() || minApprovals.isEmpty() || maxWindow.isEmpty()
+                || onExpiry.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(new JitAccess(requesters.get(), approvers.get(), minApprovals.get(),
+                maxWindow.get(), onExpiry.get().equals("end") ? JitAccess.OnExpiry.END : JitAccess.OnExpiry.CONTINUE)));
     }
 }

@@ -14,8 +14,7 @@ import java.util.Optional;
 final class GatewayConfigReader {
 
     static final List<String> TOP_KEYS = List.of("gateway", "admin", "listeners", "identity", "connections", "store",
-            "audit", "allow_inline_secrets");
-    static final List<String> ADMIN_KEYS = List.of("listen");
+            "audit", "notifications", "policies", "allow_inline_secrets");
     static final List<String> AUDIT_KEYS = List.of("fail_closed");
 
     private GatewayConfigReader() {
@@ -36,25 +35,29 @@ final class GatewayConfigReader {
                 protocols, credentials);
 
         Optional<GatewaySection.Settings> gateway = GatewaySection.read(top, context);
-        Optional<MappingReader> adminSection = top.section("admin", ADMIN_KEYS);
-        Optional<Optional<HostPort>> admin = adminSection.map(a -> a.optional("listen", HostPort.parser(0)));
+        Optional<AdminSection.Result> admin = AdminSection.read(top);
         ListenersSection.Result listeners = ListenersSection.read(top, context);
         Optional<IdentityConfig> identity = IdentitySection.read(top, context);
-        List<ConnectionSpec> connections = ConnectionsSection.read(top, context, listeners);
+        // Before policies: their rules name webhooks (notify:), checked against notifications.webhookNames().
+        NotificationsSection.Result notifications = NotificationsSection.read(top, context);
+        // Before connections: connections[].policy names a policy.
+        PoliciesSection.Result policies = PoliciesSection.read(top, context, notifications.webhookNames());
+        List<ConnectionSpec> connections = ConnectionsSection.read(top, context, listeners, policies.names());
         Optional<StoreConfig> store = StoreSection.read(top, context, gateway.map(GatewaySection.Settings::dataDir));
         Optional<AuditConfig> audit = top.section("audit", AUDIT_KEYS)
                 .flatMap(a -> a.orDefault("fail_closed", Values.bool(), AuditConfig.DEFAULTS.failClosed()))
                 .map(AuditConfig::new);
-        admin.flatMap(a -> a).ifPresent(address -> checkAdminAddress(address, adminSection.orElseThrow(), listeners));
+        admin.ifPresent(a -> a.admin().ifPresent(config -> checkAdminAddress(config.listen(), a.section(), listeners)));
 
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         GatewaySection.Settings settings = gateway.orElseThrow(GatewayConfigReader::unreported);
         return Optional.of(new GatewayConfig(file, settings.dataDir(), settings.shutdownGrace(), settings.limits(),
-                admin.orElseThrow(GatewayConfigReader::unreported), listeners.listeners(),
+                admin.orElseThrow(GatewayConfigReader::unreported).admin(), listeners.listeners(),
                 identity.orElseThrow(GatewayConfigReader::unreported), connections,
                 store.orElseThrow(GatewayConfigReader::unreported), audit.orElseThrow(GatewayConfigReader::unreported),
+                notifications.config().orElseThrow(GatewayConfigReader::unreported), policies.policies(),
                 allowInline));
     }
 

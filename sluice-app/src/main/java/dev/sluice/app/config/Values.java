@@ -36,7 +36,8 @@ final class Values {
         return node -> {
             String text = scalar(node, "a string").text();
             if (SecretReferences.containsReference(text)) {
-                throw new InvalidValue("${...} references are only resolved in credentials.password and store");
+                throw new InvalidValue("${...} references are only resolved in credentials.password, store, "
+                        + "a webhook's url and secret, and masking.key");
             }
             return text;
         };

@@ -47,7 +47,7 @@ class AdminServerTest {
 
     private AdminServer start(BooleanSupplier ready, Optional<Supplier<String>> jwks) throws IOException {
         InetSocketAddress loopbackAnyPort = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        server = new AdminServer(new AdminSettings(loopbackAnyPort, ready, registry, jwks));
+        server = new AdminServer(new AdminSettings(loopbackAnyPort, ready, registry, jwks, FakeApi.services()));
         return server;
     }
 
@@ -260,7 +260,8 @@ class AdminServerTest {
         InetSocketAddress taken = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
 
         assertThatThrownBy(() -> {
-            try (AdminServer second = new AdminServer(new AdminSettings(taken, () -> true, registry, Optional.empty()))) {
+            try (AdminServer second = new AdminServer(new AdminSettings(taken, () -> true, registry, Optional.empty(),
+                    FakeApi.services()))) {
                 assertThat(second.port()).as("a second server must not bind a taken port").isNegative();
             }
         })

@@ -218,7 +218,7 @@ class ConfigErrorsTest {
     void accessWithNeitherGroupsNorUsersIsRefused() {
         assertThat(problems(MINIMAL.replace("groups: [dev]", "groups: []")))
                 .isEqualTo("sluice.yaml:18:7: connections[0].access: nobody could use this connection: "
-                        + "list at least one group or user");
+                        + "list at least one group or user, or allow jit requests");
         assertThat(problems(MINIMAL.replace("    access:\n      groups: [dev]\n", "")))
                 .isEqualTo("sluice.yaml:6:5: connections[0].access: is required: without it nobody could use this connection");
     }
@@ -279,7 +279,8 @@ class ConfigErrorsTest {
     void secretReferencesOutsideSecretKeysAreRefused() {
         assertThat(problems(MINIMAL.replace("host: 127.0.0.1", "host: ${env:DB_HOST}")))
                 .isEqualTo("sluice.yaml:10:13: connections[0].target.host: "
-                        + "${...} references are only resolved in credentials.password and store");
+                        + "${...} references are only resolved in credentials.password, store, a webhook's url and secret, "
+                        + "and masking.key");
     }
 
     @Test

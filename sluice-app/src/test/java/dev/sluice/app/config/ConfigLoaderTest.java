@@ -36,7 +36,7 @@ class ConfigLoaderTest {
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
         assertThat(config.limits()).isEqualTo(new SessionLimits(500, 20, Duration.ofMinutes(90), Duration.ofMinutes(5),
                 16 * 1024 * 1024));
-        assertThat(config.admin()).contains(new HostPort("127.0.0.1", 9090));
+        assertThat(config.admin().map(AdminConfig::listen)).contains(new HostPort("127.0.0.1", 9090));
         assertThat(config.listeners()).containsExactly(
                 new ListenerConfig("pg", "postgresql", new HostPort("127.0.0.1", 6432), Optional.of(
                         new ListenerSpec.TlsFiles(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem"))), true),
@@ -162,7 +162,7 @@ class ConfigLoaderTest {
                 """ + MINIMAL.replace("127.0.0.1:6432", "127.0.0.1:0"));
 
         assertThat(config.limits().idleTimeout()).isZero();
-        assertThat(config.admin()).contains(new HostPort("127.0.0.1", 0));
+        assertThat(config.admin().map(AdminConfig::listen)).contains(new HostPort("127.0.0.1", 0));
         assertThat(config.listeners().getFirst().listen().port()).isZero();
     }
 

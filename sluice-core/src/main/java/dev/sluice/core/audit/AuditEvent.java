@@ -25,6 +25,12 @@ public sealed interface AuditEvent {
             case ApplicationNameChanged e -> "session.application_name";
             case CommandDecided e -> "command.decided";
             case CommandCompleted e -> "command.completed";
+            case ResultMasked e -> "command.masked";
+            case ApprovalRequested e -> "approval.requested";
+            case ApprovalVoted e -> "approval.vote";
+            case ApprovalResolved e -> "approval.resolved";
+            case AccessGrantIssued e -> "grant.issued";
+            case AccessGrantRevoked e -> "grant.revoked";
         };
     }
 
@@ -92,6 +98,19 @@ public sealed interface AuditEvent {
     }
 
     /**
+     * Masking rules fired on what a command returned: which column rules (by label, e.g. {@code phi-strict:ssn} or a
+     * configured {@code match}) changed or withheld values. Recorded once per command, before its completion.
+     */
+    record ResultMasked(String sessionId, Instant at, String commandId, List<String> rules) implements AuditEvent {
+        public ResultMasked {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(commandId, "commandId");
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /**
      * A command finished upstream (or was refused locally).
      *
      * @param rows           rows returned or affected
@@ -105,6 +124,86 @@ public sealed interface AuditEvent {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(at, "at");
             errorCode = errorCode == null ? "" : errorCode;
+        }
+    }
+
+    /**
+     * A statement was held for approval, or just-in-time access was asked for. Access requests belong to no session:
+     * their events, and those of their votes, resolution and grant, carry an empty {@code sessionId}. The statement
+     * is not repeated here: its {@code command.decided} event (same {@code commandId}) holds its normalised text, and
+     * the full text, scrubbed of PHI, stays with the request in the approvals store for reviewers; free text
+     * (justification) is scrubbed before it is recorded.
+     *
+     * @param kind                {@code statement} or {@code access}
+     * @param rule                the rule that asked for review; {@code access} for access requests
+     * @param accessWindowSeconds for access requests, how long the grant lasts once approved; 0 for statements
+     * @param holder              the gateway replica holding the statement; empty for access requests
+     */
+    record ApprovalRequested(String sessionId, Instant at, String approvalId, String kind, String connection,
+                             String commandId, String requester, Set<String> requesterGroups, String rule,
+                             String justification, List<String> approverGroups, int minApprovals,
+                             long accessWindowSeconds, Instant expiresAt, String holder) implements AuditEvent {
+        public ApprovalRequested {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
+            requesterGroups = Set.copyOf(requesterGroups);
+            approverGroups = List.copyOf(approverGroups);
+        }
+    }
+
+    /**
+     * A reviewer voted on a request, whether the vote counted or was refused (a refused self-approval is worth
+     * knowing about).
+     *
+     * @param comment the reviewer's comment, scrubbed of PHI
+     * @param result  {@code counted}, or the refusal code: {@code not-pending}, {@code self-approval},
+     *                {@code not-an-approver}, {@code already-voted}
+     */
+    record ApprovalVoted(String sessionId, Instant at, String approvalId, String reviewer, String reviewerName,
+                         Set<String> reviewerGroups, boolean approve, String comment, String result)
+            implements AuditEvent {
+        public ApprovalVoted {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
+            reviewerGroups = Set.copyOf(reviewerGroups);
+        }
+    }
+
+    /**
+     * A request reached a final status.
+     *
+     * @param status     {@code approved}, {@code rejected}, {@code expired}, {@code withdrawn} or {@code abandoned}
+     * @param resolution the sentence its requester was shown, e.g. {@code rejected by Bob: not during business hours}
+     */
+    record ApprovalResolved(String sessionId, Instant at, String approvalId, String kind, String status,
+                            String resolution) implements AuditEvent {
+        public ApprovalResolved {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** An approved access request gave its requester a time-boxed grant. {@code sessionId} is empty. */
+    record AccessGrantIssued(String sessionId, Instant at, String grantId, String approvalId, String subject,
+                             String connection, Instant startsAt, Instant endsAt) implements AuditEvent {
+        public AccessGrantIssued {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A grant was revoked before its end. {@code sessionId} is empty.
+     *
+     * @param reason        the revoker's reason, scrubbed of PHI
+     * @param sessionsEnded sessions this replica ended because of it (other replicas end theirs when they next check)
+     */
+    record AccessGrantRevoked(String sessionId, Instant at, String grantId, String approvalId, String subject,
+                              String connection, String revokedBy, String reason, int sessionsEnded)
+            implements AuditEvent {
+        public AccessGrantRevoked {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(at, "at");
         }
     }
 }

@@ -54,6 +54,14 @@ public final class Recorder {
                 errorCode));
     }
 
+    /** The masking rules that fired on a command's results; nothing is recorded when none did. */
+    public void resultMasked(String sessionId, String commandId, java.util.Collection<String> rules) {
+        if (!rules.isEmpty()) {
+            log.submit(new AuditEvent.ResultMasked(sessionId, clock.instant(), commandId,
+                    rules.stream().sorted().distinct().toList()));
+        }
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

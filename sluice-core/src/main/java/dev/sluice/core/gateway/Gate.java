@@ -74,12 +74,12 @@ public final class Gate {
     private AuditEvent.CommandDecided decidedEvent(SessionContext session, String commandId, Command command,
                                                    Decision decision) {
         String rule = switch (decision) {
-            case Decision.Allow a -> "";
+            case Decision.Allow a -> String.join(",", a.warnings());
             case Decision.Deny d -> d.rule();
             case Decision.Review r -> r.rule();
         };
         String reason = switch (decision) {
-            case Decision.Allow a -> "";
+            case Decision.Allow a -> a.warnings().isEmpty() ? "" : "allowed, flagged by " + String.join(", ", a.warnings());
             case Decision.Deny d -> d.reason();
             case Decision.Review r -> "approval required from " + String.join(", ", r.approverGroups());
         };

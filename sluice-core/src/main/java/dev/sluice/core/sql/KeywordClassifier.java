@@ -27,7 +27,9 @@ import java.util.function.Function;
  *       the tables of the statement inside them (read only, unless EXPLAIN ANALYZE or PREPARE, which run or
  *       will run it).</li>
  * </ul>
- * Names are only ever taken from identifier tokens, never from literals. Never throws.
+ * Functions are the names its tokens show called (see {@link FunctionCalls}) plus those of a nested statement;
+ * traits come from the keywords ({@link StatementTraits}), and {@code hasLimit} from a top-level LIMIT or FETCH
+ * FIRST. Names are only ever taken from identifier tokens, never from literals. Never throws.
  */
 final class KeywordClassifier {
 
@@ -58,12 +60,21 @@ final class KeywordClassifier {
             // Garbage after a known keyword: keep the kind, name no tables.
             access = new Access();
         }
-        return new SqlStatement(kind, normalizedText, access.read, access.written, false, false, Optional.empty());
+        Set<String> functions = new LinkedHashSet<>(FunctionCalls.fromTokens(tokens));
+        functions.addAll(access.functions);
+        Set<String> traits = new LinkedHashSet<>(StatementTraits.fromTokens(kind, tokens));
+        traits.addAll(access.traits);
+        boolean hasLimit = kind.equals("SELECT") && RowLimits.bounded(tokens);
+        return new SqlStatement(kind, normalizedText, access.read, access.written, false, hasLimit, functions, traits,
+                false, Optional.empty());
     }
 
     private static final class Access {
         final Set<String> read = new LinkedHashSet<>();
         final Set<String> written = new LinkedHashSet<>();
+        /** Functions and traits of a nested statement (COPY (query), EXPLAIN ANALYZE, PREPARE). */
+        final Set<String> functions = new LinkedHashSet<>();
+        final Set<String> traits = new LinkedHashSet<>();
     }
 
     /** A cursor over one statement's tokens, with the small grammar pieces the fallback understands. */
@@ -121,6 +132,8 @@ final class KeywordClassifier {
                         close < tokens.size() ? tokens.get(close).start() : text.length()));
                 access.read.addAll(query.tablesRead());
                 access.written.addAll(query.tablesWritten());
+                access.functions.addAll(query.functions());
+                access.traits.addAll(query.traits());
                 return;
             }
             skipWords("BINARY");
@@ -234,6 +247,10 @@ final class KeywordClassifier {
             SqlStatement nested = innerAnalyzer.apply(text.substring(tokens.get(before + 1).start()));
             access.read.addAll(nested.tablesRead());
             (runs ? access.written : access.read).addAll(nested.tablesWritten());
+            access.functions.addAll(nested.functions());
+            if (runs) {
+                access.traits.addAll(nested.traits());
+            }
         }
 
         /** Index of the first occurrence of {@code word} outside parentheses, from the cursor on; -1 if none. */

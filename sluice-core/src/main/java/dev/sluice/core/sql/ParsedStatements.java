@@ -6,6 +6,7 @@ import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.update.Update;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +19,10 @@ final class ParsedStatements {
     /**
      * @param leadingKind    the kind its leading keywords name ({@code WITH} and {@code UNKNOWN} defer to the tree)
      * @param normalizedText the text the result carries
+     * @param tokens         the significant tokens of {@code normalizedText}
      */
     static SqlStatement analyze(SqlDialect dialect, String leadingKind, String normalizedText,
-                                StatementParser.Parsed parsed) {
+                                List<SqlTokens.Token> tokens, StatementParser.Parsed parsed) {
         Statement statement = parsed.statement();
         String kind = leadingKind.equals("WITH") || leadingKind.equals(SqlStatement.UNKNOWN)
                 ? StatementKinds.ofMainStatement(statement) : leadingKind;
@@ -35,6 +37,10 @@ final class ParsedStatements {
             case "DELETE" -> statement instanceof Delete delete && WhereClauses.restricts(delete.getWhere());
             default -> false;
         };
-        return new SqlStatement(kind, normalizedText, read, access.written(), hasWhere, true, Optional.of(statement));
+        boolean hasLimit = kind.equals("SELECT") && RowLimits.bounded(statement);
+        Set<String> functions = FunctionCalls.fromTree(statement, parsed.root());
+        Set<String> traits = StatementTraits.fromTree(kind, statement, tokens);
+        return new SqlStatement(kind, normalizedText, read, access.written(), hasWhere, hasLimit, functions, traits,
+                true, Optional.of(statement));
     }
 }

@@ -72,6 +72,14 @@ import java.util.Set;
  * {@code hasWhere} is true only for an UPDATE or DELETE whose WHERE mentions a column or subquery
  * ({@code WHERE 1 = 1} does not count).
  *
+ * <h2>Functions, limits and traits</h2>
+ * {@code functions}: every function the statement calls, wherever it sits, lower-case and qualified as written
+ * ({@link FunctionCalls}). {@code hasLimit}: a SELECT bounded by LIMIT or FETCH FIRST ({@link RowLimits}).
+ * {@code traits}: facts from the fixed vocabulary of {@link dev.sluice.core.command.SqlTraits} such as
+ * {@code COPY_PROGRAM} or {@code ROLE_CHANGE} ({@link StatementTraits}). The keyword fallback fills all three
+ * from tokens, so COPY, DO, CREATE ROLE and REVOKE, which JSqlParser cannot parse, still carry their traits
+ * (with {@code parsed=false}).
+ *
  * <h2>Cost</h2>
  * Measured on a loaded 2-core build machine (JDK 25, plain loops, indicative only): a cache hit for a
  * 170-character SELECT with three literals costs 1.5–3 µs, of which the normalisation pass is about 1 µs; a miss
@@ -206,7 +214,7 @@ public final class ParsingSqlAnalyzer implements SqlAnalyzer {
                 }
             }
             if (outcome.parsed().isPresent()) {
-                return new Analysis(ParsedStatements.analyze(dialect, leadingKind, normalized,
+                return new Analysis(ParsedStatements.analyze(dialect, leadingKind, normalized, tokens,
                         outcome.parsed().get()), false);
             }
             overBudget = outcome.failure() == StatementParser.Failure.OVER_BUDGET;
@@ -238,6 +246,7 @@ public final class ParsingSqlAnalyzer implements SqlAnalyzer {
     }
 
     private static SqlStatement unknown(String normalized) {
-        return new SqlStatement(SqlStatement.UNKNOWN, normalized, Set.of(), Set.of(), false, false, Optional.empty());
+        return new SqlStatement(SqlStatement.UNKNOWN, normalized, Set.of(), Set.of(), false, false, Set.of(), Set.of(),
+                false, Optional.empty());
     }
 }

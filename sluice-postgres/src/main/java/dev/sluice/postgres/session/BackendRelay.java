@@ -130,6 +130,7 @@ final class BackendRelay implements Runnable {
             case BIND -> single(head, type, frame, BackendType.BIND_COMPLETE);
             case CLOSE -> single(head, type, frame, BackendType.CLOSE_COMPLETE);
             case DESCRIBE -> describe(head, type, frame);
+            case MASKING_DESCRIBE -> maskingDescribe(head, type, frame);
             case EXECUTE -> execute(head, type, frame);
             case SYNC -> sync(head, type, frame);
             case FUNCTION_CALL -> functionCall(head, type, frame);
@@ -251,10 +252,22 @@ final class BackendRelay implements Runnable {
         }
     }
 
+    /** The gateway's own portal Describe: the filter learns the rows' description; the client hears nothing of it. */
+    private void maskingDescribe(Pending head, BackendType type, PgFrame frame) throws IOException {
+        switch (type) {
+            case ROW_DESCRIPTION, NO_DATA -> {
+                inFlight.pop();
+                filter.filter(frame, MaskPlan.NONE);
+            }
+            case ERROR_RESPONSE -> extendedError(head, frame); // the client's Execute would have failed the same way
+            default -> throw lost(type, "in answer to the gateway's Describe");
+        }
+    }
+
     /** Execute: rows (or COPY), then CommandComplete, EmptyQueryResponse or PortalSuspended. */
     private void execute(Pending head, BackendType type, PgFrame frame) throws IOException {
         CommandRun run = head.run();
-        MaskPlan plan = run == null ? MaskPlan.NONE : run.maskPlan();
+        MaskPlan plan = head.plan();
         switch (type) {
             case DATA_ROW -> {
                 if (run != null) {
@@ -347,7 +360,7 @@ final class BackendRelay implements Runnable {
         if (head.refusal() != null) {
             sendRefusal(head);
         } else {
-            toClient(explained(head, error, frame), run == null ? MaskPlan.NONE : run.maskPlan());
+            toClient(explained(head, error, frame), head.plan());
         }
     }
 

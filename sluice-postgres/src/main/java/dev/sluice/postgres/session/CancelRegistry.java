@@ -22,13 +22,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CancelRegistry {
 
-    /** Where a client's cancel key leads: the session, its upstream server and the key it got from there. */
-    public record Route(String sessionId, Target target, BackendKeyData upstreamKey) {
+    /**
+     * Where a client's cancel key leads: the session, its upstream server and the key it got from there, and how to
+     * withdraw a statement the session holds for approval (which never reached the server, so cancelling upstream
+     * would not reach it).
+     */
+    public record Route(String sessionId, Target target, BackendKeyData upstreamKey, HeldStatementWithdrawal held) {
         public Route {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(upstreamKey, "upstreamKey");
+            Objects.requireNonNull(held, "held");
         }
+
+        /** A session that never holds statements. */
+        public Route(String sessionId, Target target, BackendKeyData upstreamKey) {
+            this(sessionId, target, upstreamKey, reason -> false);
+        }
+    }
+
+    /** Withdraws the session's held statement; false when it holds none. */
+    @FunctionalInterface
+    public interface HeldStatementWithdrawal {
+        boolean withdraw(String reason);
     }
 
     private record Entry(int secretKey, Route route) {

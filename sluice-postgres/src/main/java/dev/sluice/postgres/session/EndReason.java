@@ -8,6 +8,10 @@ public enum EndReason {
     IDLE_TIMEOUT("idle-timeout"),
     PROTOCOL_ERROR("protocol-error"),
     SHUTDOWN("shutdown"),
+    /** An administrator ended it ({@code sluice sessions kill}). */
+    KILLED("killed"),
+    /** The just-in-time access grant it was opened under expired or was revoked. */
+    ACCESS_ENDED("access-ended"),
     /** A fault in the gateway itself; the session is closed rather than continued in an unknown state. */
     GATEWAY_ERROR("gateway-error");
 

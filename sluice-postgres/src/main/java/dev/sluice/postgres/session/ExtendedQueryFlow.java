@@ -1,6 +1,7 @@
 package dev.sluice.postgres.session;
 
 import dev.sluice.core.command.SqlCommand;
+import dev.sluice.core.policy.MaskPlan;
 import dev.sluice.core.sql.SqlAnalyzer;
 import dev.sluice.postgres.codec.PgFrame;
 import dev.sluice.postgres.codec.frontend.Bind;
@@ -101,15 +102,40 @@ final class ExtendedQueryFlow {
         }
     }
 
-    /** Execute: one completion per call, under its statement's command id; PortalSuspended keeps the portal. */
+    /**
+     * Execute: one completion per call, under its statement's command id; PortalSuspended keeps the portal.
+     *
+     * <p>Under a plan that masks, the gateway first sends a Describe of the portal of its own
+     * ({@link Pending.Kind#MASKING_DESCRIBE}, answered to the masking filter only): the rows then come right after a
+     * description with the formats the client's Bind asked for, whether or not the client described the portal
+     * itself, and again for every Execute that continues a suspended portal. A portal the gateway did not see
+     * prepared (SQL-level PREPARE or DECLARE) runs under the session's plan for commands it cannot see into.
+     */
     private void execute(PgFrame frame) throws IOException {
         Execute execute = Execute.decode(frame.body());
-        Pending pending = prepared.portal(execute.portal())
+        java.util.Optional<PreparedStatements.Prepared> prepared = this.prepared.portal(execute.portal());
+        MaskPlan plan = prepared.map(PreparedStatements.Prepared::maskPlan).orElseGet(ledger::unseenCommandPlan);
+        Pending pending = prepared
                 .map(p -> Pending.command(Pending.Kind.EXECUTE,
                         new CommandRun(p.commandId(), p.maskPlan(), p.outcome(), System.nanoTime())))
-                .orElseGet(() -> Pending.of(Pending.Kind.EXECUTE));
+                .orElseGet(() -> Pending.unrecorded(Pending.Kind.EXECUTE, plan));
+        if (plan.masksAnything()) {
+            forward(Pending.of(Pending.Kind.MASKING_DESCRIBE), describePortal(frame.body()));
+        }
         forward(pending, frame);
         statementTimer.watch(pending);
+    }
+
+    /** Describe of the portal an Execute names, with the portal name's bytes exactly as the client sent them. */
+    private static PgFrame describePortal(byte[] executeBody) {
+        int nameEnd = 0;
+        while (executeBody[nameEnd] != 0) {
+            nameEnd++;
+        }
+        byte[] body = new byte[nameEnd + 2];
+        body[0] = 'P';
+        System.arraycopy(executeBody, 0, body, 1, nameEnd + 1);
+        return new PgFrame((byte) 'D', body);
     }
 
     private void forward(Pending pending, PgFrame frame) throws IOException {

@@ -22,6 +22,12 @@ final class Pending {
         BIND,
         /** Ends with RowDescription or NoData (a statement's ParameterDescription comes first). */
         DESCRIBE,
+        /**
+         * A Describe of a portal the gateway sent on its own before an Execute under masking, so that the rows'
+         * description (with the formats the client's Bind asked for) precedes them: ends like {@link #DESCRIBE},
+         * and its answer is shown to the masking filter only, never to the client.
+         */
+        MASKING_DESCRIBE,
         /** Ends with CommandComplete, EmptyQueryResponse or PortalSuspended (DataRows and COPY before). */
         EXECUTE,
         /** Ends with CloseComplete. */
@@ -37,25 +43,40 @@ final class Pending {
     private final Kind kind;
     private final CommandRun run;
     private final ErrorFields refusal;
+    private final dev.sluice.core.policy.MaskPlan plan;
     private volatile boolean finished;
     private volatile ScheduledFuture<?> timer;
     /** The gateway's statement timeout cancelled this command: explained in the client's error. */
     private volatile String timeoutCancel;
     private boolean refusalSent;
 
-    private Pending(Kind kind, CommandRun run, ErrorFields refusal) {
+    private Pending(Kind kind, CommandRun run, ErrorFields refusal, dev.sluice.core.policy.MaskPlan plan) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.run = run;
         this.refusal = refusal;
+        this.plan = run != null ? run.maskPlan() : plan;
     }
 
     static Pending of(Kind kind) {
-        return new Pending(kind, null, null);
+        return new Pending(kind, null, null, dev.sluice.core.policy.MaskPlan.NONE);
     }
 
     /** A forwarded Query, Execute or Function Call whose completion is recorded. */
     static Pending command(Kind kind, CommandRun run) {
-        return new Pending(kind, Objects.requireNonNull(run, "run"), null);
+        return new Pending(kind, Objects.requireNonNull(run, "run"), null, null);
+    }
+
+    /**
+     * A forwarded message no judged command owns (an Execute of a portal from SQL-level PREPARE or DECLARE), whose
+     * answer is still masked by {@code plan}.
+     */
+    static Pending unrecorded(Kind kind, dev.sluice.core.policy.MaskPlan plan) {
+        return new Pending(kind, null, null, Objects.requireNonNull(plan, "plan"));
+    }
+
+    /** The plan that masks this message's answer: its command's, or {@link #unrecorded}'s. */
+    dev.sluice.core.policy.MaskPlan plan() {
+        return plan;
     }
 
     /**
@@ -63,7 +84,8 @@ final class Pending {
      * of whatever the upstream answers.
      */
     static Pending refused(Kind kind, ErrorFields refusal) {
-        return new Pending(kind, null, Objects.requireNonNull(refusal, "refusal"));
+        return new Pending(kind, null, Objects.requireNonNull(refusal, "refusal"),
+                dev.sluice.core.policy.MaskPlan.NONE);
     }
 
     Kind kind() {

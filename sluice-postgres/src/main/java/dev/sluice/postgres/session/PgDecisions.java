@@ -11,11 +11,11 @@ import java.util.Objects;
 
 /**
  * The one place a {@link Decision} becomes PostgreSQL wire behaviour: forward the command, or answer it with an
- * ErrorResponse (SQLSTATE 42501, insufficient_privilege) that keeps the session alive.
+ * ErrorResponse (SQLSTATE 42501, insufficient_privilege) that keeps the session alive. A Review is first held by
+ * {@link ApprovalWait}, whose outcome becomes one of the two.
  *
- * <p>Fail closed: a decision the gateway can't carry out yet is a refusal. A Review needs the approvals capability,
- * and an Allow whose mask plan masks something needs the masking capability; until they exist both are refused with a
- * sentence that says so.
+ * <p>An Allow is forwarded with its mask plan; the session's client-bound filter carries the plan out (and, under a
+ * masking policy, replaces it by the session's own: see {@link ClientBoundFilter#plan}).
  */
 public final class PgDecisions {
 
@@ -56,17 +56,20 @@ public final class PgDecisions {
 
     public static Verdict render(Decision decision) {
         return switch (decision) {
-            case Decision.Allow allow -> allow.maskPlan().masksAnything()
-                    ? refuse("SLUICE-DENY: the results of this command must be masked, and masking is not yet "
-                    + "available on this gateway", decision.outcome())
-                    : new Verdict.Forward(allow.maskPlan(), decision.outcome());
+            case Decision.Allow allow -> new Verdict.Forward(allow.maskPlan(), decision.outcome());
             case Decision.Deny deny -> refuse("SLUICE-DENY: " + deny.reason() + " (rule " + deny.rule() + ")",
                     decision.outcome());
-            case Decision.Review review -> refuse("SLUICE-REVIEW: approval required from "
-                    + (review.approverGroups().isEmpty() ? "a reviewer" : String.join(", ", review.approverGroups()))
-                    + " (rule " + review.rule() + "), but approvals are not yet available on this gateway",
-                    decision.outcome());
+            // A session that can hold a statement (see CommandLedger) never gets here with a Review: this is startup,
+            // before the client can be told what it waits for.
+            case Decision.Review review -> notApproved(review, "", "a statement that needs approval cannot be "
+                    + "held before the session is ready; send it once connected");
         };
+    }
+
+    /** A held command that will not run: rejected, expired, withdrawn, or approvals could not be recorded. */
+    static Verdict.Refuse notApproved(Decision.Review review, String requestId, String reason) {
+        return refuse("SLUICE-REVIEW: not approved: " + reason + " (rule " + review.rule()
+                + (requestId.isEmpty() ? "" : ", request " + requestId) + ")", "review");
     }
 
     /** The Query sent upstream in place of a refused Query or Function Call. */

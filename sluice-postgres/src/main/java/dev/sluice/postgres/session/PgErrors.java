@@ -32,6 +32,10 @@ final class PgErrors {
         return fatal("57P01", "terminating connection because the Sluice gateway is shutting down");
     }
 
+    static byte[] killed(String reason) {
+        return fatal("57P01", "terminating connection due to administrator command (SLUICE: " + reason + ")");
+    }
+
     static byte[] conversationLost() {
         return fatal("08P01", "SLUICE: the gateway lost track of the upstream conversation and closed the session");
     }

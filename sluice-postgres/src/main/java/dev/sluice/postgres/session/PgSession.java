@@ -1,10 +1,14 @@
 package dev.sluice.postgres.session;
 
+import dev.sluice.core.approval.AccessGrant;
 import dev.sluice.core.connection.ConnectionSpec;
+import dev.sluice.core.connection.JitAccess;
 import dev.sluice.core.gateway.Gate;
 import dev.sluice.core.gateway.GatewayServices;
 import dev.sluice.core.identity.AuthenticationException;
 import dev.sluice.core.identity.Identity;
+import dev.sluice.core.policy.MaskPlan;
+import dev.sluice.core.session.LiveSessions;
 import dev.sluice.core.session.SessionContext;
 import dev.sluice.core.session.SessionLimits;
 import dev.sluice.core.session.SessionRegistry;
@@ -28,9 +32,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -81,10 +87,16 @@ public final class PgSession {
     private OutputStream toUpstream;
     private BackendKeyData clientKey;
     private Thread relayThread;
+    /** The session's client-bound filter (masking), made once the session's context is final. */
+    private ClientBoundFilter filter;
     private CommandLedger ledger;
     private SimpleQueryFlow simpleQuery;
     private ExtendedQueryFlow extendedQuery;
     private IdleTimer idleTimer;
+    /** The access grant the session was admitted under, when the static access list did not admit it. */
+    private AccessGrant grant;
+    private GrantWatch grantWatch;
+    private LiveSessions.Registration live;
     /** What the log line says about a session that never started. */
     private String notStarted = "client left before its startup message";
 
@@ -136,7 +148,28 @@ public final class PgSession {
 
     /** Ends the session from outside (listener shutdown): the client is told, both sockets close. */
     public void shutdown() {
+        withdrawHeld("the gateway holding it is shutting down");
         end.end(EndReason.SHUTDOWN, "the gateway is shutting down", PgErrors.shuttingDown(), true);
+    }
+
+    /** Ends the session from outside at an administrator's request ({@code sluice sessions kill}). */
+    private void kill(String reason) {
+        withdrawHeld("the session was ended by an administrator");
+        end.end(EndReason.KILLED, "ended by an administrator: " + reason, PgErrors.killed(reason), true);
+    }
+
+    /** Ends the session because the access grant it was opened under is over. */
+    private void accessEnded(String reason) {
+        withdrawHeld("the session's access grant ended");
+        end.end(EndReason.ACCESS_ENDED, reason, PgErrors.fatal("57P01", "SLUICE-ACCESS: terminating connection: "
+                + reason), true);
+    }
+
+    private void withdrawHeld(String reason) {
+        CommandLedger l = ledger;
+        if (l != null) {
+            l.withdrawHeld(reason);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- start-up
@@ -202,8 +235,7 @@ public final class PgSession {
                 "database \"" + requestedConnection + "\" does not exist on this gateway", "unknown-connection",
                 "no connection named \"" + requestedConnection + "\""));
         if (!chosen.access().admits(identity)) {
-            throw new SessionRefusal("28000", "SLUICE-ACCESS: " + subject + " may not use connection \""
-                    + chosen.name() + "\"", "no-access", subject + " is not on the access list");
+            grant = activeGrant(chosen).orElseThrow(() -> noAccess(chosen));
         }
         switch (services.sessions().admit(subject)) {
             case SessionRegistry.Admission.Admitted admitted -> lease = admitted.lease();
@@ -214,12 +246,41 @@ public final class PgSession {
     }
 
     /**
+     * Just-in-time access: an identity the access list does not name may connect while it holds an approved grant.
+     * A store that can't be read admits nobody this way (fail closed).
+     */
+    private Optional<AccessGrant> activeGrant(ConnectionSpec chosen) throws SessionRefusal {
+        if (chosen.access().jit().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return services.approvals().activeGrant(identity.subject(), chosen.name(), Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("access grants cannot be read; refusing {} on {}: {}", identity.subject(), chosen.name(),
+                    e.getClass().getSimpleName());
+            throw new SessionRefusal("28000", "SLUICE-ACCESS: access grants cannot be checked right now",
+                    "no-access", "access grants unavailable");
+        }
+    }
+
+    private SessionRefusal noAccess(ConnectionSpec chosen) {
+        String subject = identity.subject();
+        String message = "SLUICE-ACCESS: " + subject + " may not use connection \"" + chosen.name() + "\"";
+        if (chosen.access().jit().filter(jit -> jit.mayRequest(identity.groups())).isPresent()) {
+            message += "; ask for access with: sluice access request " + chosen.name() + " --for 1h --reason \"…\"";
+        }
+        return new SessionRefusal("28000", message, "no-access", subject + " is not on the access list and holds "
+                + "no access grant");
+    }
+
+    /**
      * Startup parameters are commands too: the client's environment (encoding, date style, application name…) goes
      * upstream as sent, and every other parameter setting, {@code options} included, is judged by the gate as the
      * {@code SET} it amounts to ({@link StartupCommands}). The decisions are recorded under this session, before its
      * start: a refused setting refuses the session.
      */
-    private StartupCommands.Allowed judgeStartupParameters(StartupMessage startup) throws SessionRefusal {
+    private StartupCommands.Allowed judgeStartupParameters(StartupMessage startup)
+            throws SessionRefusal, IOException {
         StartupParameters.Request request = StartupParameters.read(startup);
         ledger = new CommandLedger(services, new SessionContext(id, PROTOCOL, identity, connection, client.address(),
                 request.applicationName(), Instant.now()));
@@ -250,8 +311,17 @@ public final class PgSession {
      * {@link CancelRegistry}) and ReadyForQuery: the client may now send commands.
      */
     private void sendReady() throws IOException {
-        clientKey = env.cancels().register(new CancelRegistry.Route(id, connection.target(), upstream.backendKey()));
+        clientKey = env.cancels().register(new CancelRegistry.Route(id, connection.target(), upstream.backendKey(),
+                ledger::withdrawHeld));
         context = ledger.session();
+        filter = env.filters().apply(context);
+        ledger.maskWith(filter);
+        ledger.holdReviewsWith(client::send);
+        live = services.liveSessions().register(context, this::kill);
+        if (grant != null && connection.access().jit().map(j -> j.onExpiry() == JitAccess.OnExpiry.END).orElse(false)) {
+            grantWatch = GrantWatch.start(services.approvals(), grant, env.scheduler(), Clock.systemUTC(),
+                    this::accessEnded);
+        }
         StatementTimer statementTimer = new StatementTimer(env.scheduler(), limits.statementTimeout(),
                 this::cancelUpstreamCommand, id);
         simpleQuery = new SimpleQueryFlow(toUpstream, inFlight, ledger, services.sqlAnalyzer(), statementTimer);
@@ -260,7 +330,9 @@ public final class PgSession {
         services.metrics().sessionOpened(PROTOCOL);
         client.write(Authentication.Ok.INSTANCE.encode());
         for (var parameter : upstream.parameters().entrySet()) {
-            client.write(new ParameterStatus(parameter.getKey(), parameter.getValue()).encode());
+            byte[] status = new ParameterStatus(parameter.getKey(), parameter.getValue()).encode();
+            filter.filter(Frames.of(status), MaskPlan.NONE); // the filter reads values in the client_encoding/TimeZone
+            client.write(status);
         }
         client.write(clientKey.encode());
         client.send(new ReadyForQuery(upstream.initialStatus()).encode());
@@ -275,7 +347,7 @@ public final class PgSession {
      * goes upstream in one packet, and nothing waits for bytes still on the network.
      */
     private void relay() throws IOException {
-        BackendRelay backend = new BackendRelay(upstream.in(), client, inFlight, end, env.filters().apply(context),
+        BackendRelay backend = new BackendRelay(upstream.in(), client, inFlight, end, filter,
                 ledger::completed, context.applicationName(),
                 name -> services.recorder().applicationNameChanged(id, name), services.metrics());
         relayThread = Thread.ofVirtual().name("sluice-pg-upstream-" + id).start(backend);
@@ -408,6 +480,12 @@ public final class PgSession {
     private void finish() {
         if (idleTimer != null) {
             idleTimer.stop();
+        }
+        if (grantWatch != null) {
+            grantWatch.stop();
+        }
+        if (live != null) {
+            live.close();
         }
         client.close();
         if (upstream != null) {

@@ -4,6 +4,7 @@ import dev.sluice.core.command.SqlCommand;
 import dev.sluice.core.sql.SqlAnalyzer;
 import dev.sluice.postgres.session.PgDecisions.Verdict;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class StartupCommands {
     }
 
     static Allowed judge(StartupParameters.Request request, CommandLedger ledger, SqlAnalyzer analyzer)
-            throws SessionRefusal {
+            throws SessionRefusal, IOException {
         List<CommandRun> runs = new ArrayList<>();
         for (StartupSetting setting : request.settings()) {
             String sql = setting.asSql();

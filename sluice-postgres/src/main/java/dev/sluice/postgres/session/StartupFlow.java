@@ -78,9 +78,16 @@ final class StartupFlow {
         return outcome;
     }
 
-    /** A key this gateway issued is forwarded to that session's upstream; any other is dropped without a word. */
+    /**
+     * A key this gateway issued withdraws the statement that session holds for approval, if it holds one, and is
+     * otherwise forwarded to that session's upstream; any other key is dropped without a word.
+     */
     private void cancel(CancelRequest request) {
         env.cancels().lookup(request).ifPresentOrElse(route -> {
+            if (route.held().withdraw("the client cancelled the query")) {
+                outcome = "cancel request withdrew the statement held for approval in session " + route.sessionId();
+                return;
+            }
             outcome = "cancel request forwarded for session " + route.sessionId();
             UpstreamCanceller.cancel(route.target(), route.upstreamKey());
         }, () -> outcome = "cancel request with an unknown key ignored");

@@ -1,6 +1,8 @@
 package dev.sluice.postgres.gateway;
 
 import dev.sluice.core.audit.Recorder;
+import dev.sluice.core.approval.Approvals;
+import dev.sluice.core.approval.NoApprovals;
 import dev.sluice.core.connection.AccessList;
 import dev.sluice.core.connection.ConnectionSpec;
 import dev.sluice.core.connection.Credentials;
@@ -13,6 +15,7 @@ import dev.sluice.core.gateway.ListenerSpec;
 import dev.sluice.core.gateway.RunningListener;
 import dev.sluice.core.policy.Policy;
 import dev.sluice.core.session.SessionLimits;
+import dev.sluice.core.session.LiveSessions;
 import dev.sluice.core.session.SessionRegistry;
 import dev.sluice.core.sql.ParsingSqlAnalyzer;
 import dev.sluice.core.sql.SqlAnalyzer;
@@ -46,8 +49,9 @@ public final class GatewayHarness implements AutoCloseable {
 
     private final CollectingAuditLog audit = new CollectingAuditLog();
     private final SessionRegistry sessions;
-    private final PostgresModule module = new PostgresModule();
+    private final PostgresModule module;
     private final RunningListener listener;
+    private final LiveSessions liveSessions = new LiveSessions();
 
     /**
      * How a test gateway differs from the default one.
@@ -56,43 +60,59 @@ public final class GatewayHarness implements AutoCloseable {
      * @param limits      session limits ({@link SessionLimits#DEFAULTS} by default)
      * @param tls         certificate and key to serve TLS with; none by default
      * @param tlsRequired refuse clients without TLS (only with {@code tls})
+     * @param approvals   where reviews are held ({@link NoApprovals} by default: a review is refused)
+     * @param access      who may use the clinic connection (group {@code dev} by default)
      */
     public record Setup(Policy policy, SessionLimits limits, Optional<ListenerSpec.TlsFiles> tls,
-                        boolean tlsRequired) {
+                        boolean tlsRequired, Approvals approvals, AccessList access) {
 
         public static Setup defaults() {
-            return new Setup(TestPolicies.noDropReviewTruncate(), SessionLimits.DEFAULTS, Optional.empty(), false);
+            return new Setup(TestPolicies.noDropReviewTruncate(), SessionLimits.DEFAULTS, Optional.empty(), false,
+                    NoApprovals.INSTANCE, new AccessList(Set.of(), Set.of("dev")));
         }
 
         public Setup policy(Policy other) {
-            return new Setup(other, limits, tls, tlsRequired);
+            return new Setup(other, limits, tls, tlsRequired, approvals, access);
         }
 
         public Setup limits(SessionLimits other) {
-            return new Setup(policy, other, tls, tlsRequired);
+            return new Setup(policy, other, tls, tlsRequired, approvals, access);
         }
 
         /** Offers TLS; clients may still connect without it. */
         public Setup tls(ListenerSpec.TlsFiles files) {
-            return new Setup(policy, limits, Optional.of(files), false);
+            return new Setup(policy, limits, Optional.of(files), false, approvals, access);
         }
 
         /** Serves TLS and refuses clients that do not ask for it. */
         public Setup requiringTls(ListenerSpec.TlsFiles files) {
-            return new Setup(policy, limits, Optional.of(files), true);
+            return new Setup(policy, limits, Optional.of(files), true, approvals, access);
+        }
+
+        public Setup approvals(Approvals other) {
+            return new Setup(policy, limits, tls, tlsRequired, other, access);
+        }
+
+        public Setup access(AccessList other) {
+            return new Setup(policy, limits, tls, tlsRequired, approvals, other);
         }
     }
 
     private GatewayHarness(Target target, Setup setup) throws IOException {
+        this(target, setup, new PostgresModule());
+    }
+
+    private GatewayHarness(Target target, Setup setup, PostgresModule module) throws IOException {
+        this.module = module;
         sessions = new SessionRegistry(setup.limits());
         ConnectionSpec clinic = new ConnectionSpec(CONNECTION, "postgresql", "pg", target,
-                new Credentials("postgres", Optional.empty()), new AccessList(Set.of(), Set.of("dev")), "test");
+                new Credentials("postgres", Optional.empty()), setup.access(), "test");
         ListenerSpec spec = new ListenerSpec("pg", "postgresql", "127.0.0.1", 0, setup.tls(), setup.tlsRequired(),
                 List.of(clinic));
         Clock clock = Clock.systemUTC();
         GatewayServices services = new GatewayServices(new TestIdentities(),
                 new Gate(connection -> setup.policy(), audit, clock, false), new Recorder(audit, clock), sessions,
-                GatewayMetrics.NOOP, ANALYZER);
+                GatewayMetrics.NOOP, ANALYZER, setup.approvals(), liveSessions);
         listener = module.start(spec, services);
     }
 
@@ -106,6 +126,20 @@ public final class GatewayHarness implements AutoCloseable {
 
     public static GatewayHarness start(EmbeddedPostgres postgres, Setup setup) throws IOException {
         return new GatewayHarness(target(postgres), setup);
+    }
+
+    /** A gateway whose sessions' client-bound filters come from {@code filters} (masking). */
+    public static GatewayHarness start(EmbeddedPostgres postgres, Setup setup,
+                                       java.util.function.Function<dev.sluice.core.session.SessionContext,
+                                               dev.sluice.postgres.session.ClientBoundFilter> filters)
+            throws IOException {
+        return new GatewayHarness(target(postgres), setup,
+                new PostgresModule(new dev.sluice.postgres.upstream.UpstreamConnector(), filters));
+    }
+
+    /** The clinic connection's target in front of {@code postgres}. */
+    public static Target targetOf(EmbeddedPostgres postgres) {
+        return target(postgres);
     }
 
     /** A gateway in front of any server, a fake one included. */
@@ -143,6 +177,10 @@ public final class GatewayHarness implements AutoCloseable {
 
     public CollectingAuditLog audit() {
         return audit;
+    }
+
+    public LiveSessions liveSessions() {
+        return liveSessions;
     }
 
     public SessionRegistry sessions() {

@@ -295,13 +295,14 @@ class PgjdbcGatewayIT {
     }
 
     @Test
-    void reviewIsRefusedUntilApprovalsExist() throws SQLException {
+    void reviewIsRefusedWhenNoApprovalRequestCanBeRecorded() throws SQLException {
         try (Connection c = gateway().connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("truncate " + table))
                     .satisfies(e -> {
                         assertThat(((SQLException) e).getSQLState()).isEqualTo("42501");
-                        assertThat(e.getMessage()).contains("SLUICE-REVIEW: approval required from dba")
-                                .contains("not yet available on this gateway");
+                        assertThat(e.getMessage()).contains("SLUICE-REVIEW: not approved")
+                                .contains("approval requests cannot be recorded right now")
+                                .contains("rule truncate-needs-review");
                     });
             try (ResultSet rs = s.executeQuery("select 1")) {
                 assertThat(rs.next()).isTrue();

@@ -29,22 +29,21 @@ class PgDecisionsTest {
     }
 
     @Test
-    void reviewFailsClosedUntilApprovalsExist() {
+    void reviewThatCannotBeHeldFailsClosed() {
         Verdict verdict = PgDecisions.render(new Decision.Review("big-delete", List.of("dba", "security")));
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Refuse.class, refuse -> {
             assertThat(refuse.error().sqlState()).isEqualTo("42501");
-            assertThat(refuse.error().message()).isEqualTo("SLUICE-REVIEW: approval required from dba, security "
-                    + "(rule big-delete), but approvals are not yet available on this gateway");
+            assertThat(refuse.error().message()).isEqualTo("SLUICE-REVIEW: not approved: a statement that needs "
+                    + "approval cannot be held before the session is ready; send it once connected (rule big-delete)");
             assertThat(refuse.outcome()).isEqualTo("review");
         });
     }
 
     @Test
-    void allowThatMustMaskFailsClosedUntilMaskingExists() {
-        Verdict verdict = PgDecisions.render(new Decision.Allow(new MaskPlan(true)));
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Refuse.class, refuse -> {
-            assertThat(refuse.error().sqlState()).isEqualTo("42501");
-            assertThat(refuse.error().message()).startsWith("SLUICE-DENY:").contains("masking is not yet available");
-        });
+    void allowThatMasksIsForwardedWithItsPlan() {
+        MaskPlan plan = new MaskPlan(true);
+        Verdict verdict = PgDecisions.render(new Decision.Allow(plan));
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Forward.class,
+                forward -> assertThat(forward.maskPlan()).isSameAs(plan));
     }
 }
