@@ -208,7 +208,10 @@ public final class ResultMasking {
                     Origin origin = origins == null ? new Origin.Unknown() : origins.get(i);
                     if (origin instanceof Origin.Unknown) {
                         if (touches == null) {
-                            touches = statement == null || policy.protectedData(catalog).touches(statement);
+                            // A function the lineage does not know may read any table (a user function returning
+                            // p::text), so a statement that calls one counts as touching protected data.
+                            touches = statement == null || !statement.functions().isEmpty()
+                                    || policy.protectedData(catalog).touches(statement);
                         }
                         yield unknown(policy, column, touches);
                     }

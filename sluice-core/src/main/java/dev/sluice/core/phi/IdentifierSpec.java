@@ -20,7 +20,9 @@ public record IdentifierSpec(List<String> contextWords, List<String> patterns) {
     public static IdentifierSpec defaultMrn() {
         return new IdentifierSpec(List.of("mrn", "mr", "mrn#", "mr#", "medical record", "med rec", "medrec",
                 "medical rec", "record", "chart", "patient id", "pt id", "patient number", "hospital number",
-                "hosp no", "emr", "ehr", "unit number", "account"), List.of());
+                "hosp no", "emr", "ehr", "unit number", "account"),
+                // The cue glued to the number ("MRN-00482215", "MRN#4471"): no separate token follows the cue.
+                List.of("(?i)\\bMRN[-#:]?[0-9]{4,12}\\b"));
     }
 
     /** Health-plan member/subscriber/policy numbers after the usual cues, no site pattern. */

@@ -89,6 +89,16 @@ class ResultMaskingTest {
     }
 
     @Test
+    void aFunctionTheLineageDoesNotKnowMayReadProtectedTablesSoItsResultIsRedacted() {
+        // patient_text(1) could return p::text of a patients row: no table is named, but nothing vouches for it.
+        List<ColumnDecision> decisions = decide(STRICT, "select patient_text(1)", SqlLineage.NONE,
+                expression("patient_text", ValueKind.TEXT));
+
+        assertThat(decisions.getFirst()).isInstanceOfSatisfying(ColumnDecision.Mask.class,
+                m -> assertThat(m.strategy()).isInstanceOf(Redact.class));
+    }
+
+    @Test
     void unknownLineageUnderDenyRefusesTheResult() {
         MaskingPolicy deny = STRICT.toBuilder().onUnknownLineage(MaskingPolicy.OnUnknownLineage.DENY).build();
         List<ColumnDecision> decisions = decide(deny, "select ssn || '' from patients", SqlLineage.NONE,
@@ -100,10 +110,13 @@ class ResultMaskingTest {
 
     @Test
     void expressionsOnTablesWithoutProtectedColumnsPass() {
-        assertThat(decide(STRICT, "select upper(label) from items", SqlLineage.NONE,
+        assertThat(decide(STRICT, "select upper(label) from items", AnalyzedLineage.INSTANCE,
                 expression("upper", ValueKind.TEXT))).containsExactly(ColumnDecision.PASS);
-        assertThat(decide(STRICT, "select 1, now()", SqlLineage.NONE, expression("a", ValueKind.INTEGER),
+        assertThat(decide(STRICT, "select 1, now()", AnalyzedLineage.INSTANCE, expression("a", ValueKind.INTEGER),
                 expression("now", ValueKind.TIMESTAMP))).containsOnly(ColumnDecision.PASS);
+        // Without lineage a function call is not vouched for: it may read anything.
+        assertThat(decide(STRICT, "select upper(label) from items", SqlLineage.NONE,
+                expression("upper", ValueKind.TEXT)).getFirst()).isInstanceOf(ColumnDecision.Mask.class);
     }
 
     @Test

@@ -64,6 +64,7 @@ class IdentifierDetectorsTest {
         assertThat(found(mrn, "{\"patientMrn\": \"MR-2023-0045\"}")).containsExactly("MRN:MR-2023-0045");
         assertThat(found(mrn, "Order 7654321 placed")).isEmpty();
         assertThat(found(mrn, "MRN unknown")).isEmpty();
+        assertThat(found(mrn, "re: MRN-00482215, seen today")).containsExactly("MRN:MRN-00482215");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the content net over the server's texts that can echo data: ErrorResponse and NoticeResponse fields, and
@@ -22,6 +24,15 @@ import java.util.function.UnaryOperator;
  * (H), where (W: PL/pgSQL context, which quotes {@code RAISE} arguments and {@code EXECUTE}d SQL text) and internal
  * query (q: SQL a function generated, literals and all). Left alone: severity, SQLSTATE, positions, source file,
  * line and routine, and the schema, table, column, data type and constraint names, which are identifiers, not data.
+ *
+ * <p>Errors and notices of SQLSTATE class 22 (data exception: {@code invalid input syntax for type uuid:
+ * "Quaintance"}) and 23 (integrity constraint violation: {@code Key (mrn)=(A-1042) already exists}, {@code Failing
+ * row contains (…)}) quote the offending value itself, and a bare surname or an ID is nothing the content net can
+ * recognise. So in those classes, before the net runs, the quoted values are replaced by {@value #WITHHELD} whatever
+ * they look like ({@link #withholdValues}): in the message and detail, everything from the first to the last double
+ * quote (a value may itself contain a quote, so the quotes cannot be paired); in the detail, also the value list of
+ * {@code (columns)=(values)} or, without one, everything from the first to the last parenthesis (the failing row).
+ * Identifiers quoted there go too; the schema, table, column and constraint fields still name them.
  *
  * <p>Of a notification only the payload is scrubbed: a client receives a notification only on a channel it named
  * in its own LISTEN, so the channel tells it nothing it did not send, and changing it would break its dispatch.
@@ -35,6 +46,13 @@ public final class MessageScrubber {
 
     /** The error/notice field codes whose text can quote values. */
     public static final String ECHOING_FIELDS = "MDHWq";
+
+    /** What replaces a value a class 22 or 23 error quotes. */
+    public static final String WITHHELD = "***";
+
+    private static final Pattern QUOTED = Pattern.compile("(?s)\".*\"");
+    private static final Pattern KEY_VALUES = Pattern.compile("(?s)\\)=\\(.*\\)");
+    private static final Pattern PARENTHESISED = Pattern.compile("(?s)\\(.*\\)");
 
     private final UnaryOperator<String> net;
 
@@ -62,12 +80,13 @@ public final class MessageScrubber {
             return unreadable(frame);
         }
         Map<Character, String> scrubbed = null;
+        boolean quotesValues = quotesValues(fields.fields().get(ErrorFields.SQLSTATE));
         for (Map.Entry<Character, String> field : fields.fields().entrySet()) {
             if (ECHOING_FIELDS.indexOf(field.getKey()) < 0) {
                 continue;
             }
             String before = field.getValue();
-            String after = apply(before);
+            String after = apply(quotesValues ? withholdValues(field.getKey(), before) : before);
             if (after != before && !after.equals(before)) {
                 if (scrubbed == null) {
                     scrubbed = new LinkedHashMap<>(fields.fields());
@@ -79,6 +98,26 @@ public final class MessageScrubber {
             return frame;
         }
         return frameOf(new ErrorFields(scrubbed).encode(frame.typeChar()));
+    }
+
+    /** Whether errors of this SQLSTATE quote the offending value: classes 22 and 23, or no SQLSTATE at all. */
+    private static boolean quotesValues(String sqlState) {
+        return sqlState == null || sqlState.startsWith("22") || sqlState.startsWith("23");
+    }
+
+    /** The message or detail of a class 22 or 23 error with the values it quotes replaced; other fields as they are. */
+    static String withholdValues(char code, String text) {
+        String out = text;
+        if (code == ErrorFields.DETAIL) {
+            // Values first: one may hold a double quote, which must not pair with a quote outside it.
+            Matcher keyValues = KEY_VALUES.matcher(out);
+            out = keyValues.find() ? keyValues.replaceFirst(Matcher.quoteReplacement(")=(" + WITHHELD + ")"))
+                    : PARENTHESISED.matcher(out).replaceFirst(Matcher.quoteReplacement("(" + WITHHELD + ")"));
+        }
+        if (code == ErrorFields.MESSAGE || code == ErrorFields.DETAIL) {
+            out = QUOTED.matcher(out).replaceFirst(Matcher.quoteReplacement("\"" + WITHHELD + "\""));
+        }
+        return out;
     }
 
     private PgFrame notification(PgFrame frame, Charset charset) {

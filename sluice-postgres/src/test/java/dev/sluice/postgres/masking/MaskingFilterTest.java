@@ -160,7 +160,7 @@ class MaskingFilterTest {
         PgFrame error = MessageScrubber.frameOf(ErrorFields.of("ERROR", "22P02",
                 "invalid input syntax for type integer: \"123-45-6789\"").encode('E'));
         assertThat(ErrorFields.decode(filter.filter(error, NONE).body()).message())
-                .isEqualTo("invalid input syntax for type integer: \"[SSN]\"");
+                .isEqualTo("invalid input syntax for type integer: \"***\"");
         PgFrame notification = MessageScrubberTest.notification(1, "ch", "123-45-6789");
         assertThat(filter.filter(notification, NONE).body())
                 .isEqualTo(MessageScrubberTest.notification(1, "ch", "[SSN]").body());

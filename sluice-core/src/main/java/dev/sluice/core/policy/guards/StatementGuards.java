@@ -45,6 +45,10 @@ import java.util.regex.Pattern;
  *       a table it reads may hold a protected column; when the gateway could not analyse the statement
  *       ({@link StatementVisibility}), always (fail closed). {@code COPY … TO STDOUT} is not copy-out: its rows are
  *       masked on their way to the client;</li>
+ *   <li>a statement that reads a table that may hold a protected column and calls a function that stores a value
+ *       outside any table ({@code set_config}, {@code lo_from_bytea}, {@code lo_put}, {@code lowrite},
+ *       {@code lo_import}, also {@code pg_catalog.}-qualified): the value is read back later from a setting or a
+ *       large object, where no masking rule names it;</li>
  *   <li>{@code UPDATE} of a table that may hold a protected column whose SET assigns a protected column of the same
  *       row (or the whole row) to another column, or assigns a subquery ({@link SameRowCopies});</li>
  *   <li>{@code ALTER} (or MySQL's {@code RENAME}) of a table that may hold a protected column that renames it or a
@@ -93,6 +97,17 @@ final class StatementGuards {
 
     /** Kinds that write rows and may take them from other tables (a SELECT with a data-modifying CTE writes). */
     private static final Set<String> WRITING_KINDS = Set.of("INSERT", "UPDATE", "MERGE", "REPLACE", "SELECT");
+
+    /**
+     * Functions that store their arguments where a later statement reads them back without a column for a masking
+     * rule to name: a session setting ({@code set_config}, read by {@code SHOW} or {@code current_setting}) and a
+     * large object ({@code lo_get}, {@code loread}). Called on a table that may hold a protected column they copy
+     * it out like {@code INSERT … SELECT}.
+     */
+    private static final Set<String> STORING_FUNCTIONS = Set.of("set_config", "lo_from_bytea", "lo_put", "lowrite",
+            "lo_import");
+
+    private static final String PG_CATALOG = "pg_catalog.";
 
     /** Parsed kinds that can pick, match, group or order rows. */
     private static final Set<String> FILTERING_KINDS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE",
@@ -206,11 +221,23 @@ final class StatementGuards {
         if (traits.contains(SqlTraits.COPY_TO) && traits.contains(SqlTraits.COPY_FILE)) {
             return "COPY … TO a server file";
         }
+        String storing = storingFunction(statement);
+        if (storing != null) {
+            return storing + "()";
+        }
         if (WRITING_KINDS.contains(statement.kind()) && !statement.tablesWritten().isEmpty()
                 && !statement.tablesWritten().containsAll(statement.tablesRead())) {
             return "rows written from another table's data";
         }
         return null;
+    }
+
+    /** The first function of {@link #STORING_FUNCTIONS} the statement calls (unqualified name), or null. */
+    private static String storingFunction(SqlStatement statement) {
+        return statement.functions().stream()
+                .map(name -> name.startsWith(PG_CATALOG) ? name.substring(PG_CATALOG.length()) : name)
+                .filter(STORING_FUNCTIONS::contains)
+                .sorted().findFirst().orElse(null);
     }
 
     /** What an ALTER or RENAME does that takes data out of its rules' reach. */

@@ -137,6 +137,51 @@ class GuardedPolicyTest {
         assertThat(outcome(decide(text))).isEqualTo("deny:phi-copy-out");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "select set_config('attack.v', ssn, false) from patients where id = 1",
+            "select pg_catalog.set_config('attack.v', (insurance->>'member_id') || last_name, false) from patients",
+            "select lo_from_bytea(424242, convert_to(ssn, 'UTF8')) from patients where id = 1",
+            "select pg_catalog.lo_from_bytea(0, convert_to(ssn, 'UTF8')) from patients",
+            "select lo_put(424242, 0, convert_to(ssn, 'UTF8')) from patients where id = 1",
+            "select lowrite(0, convert_to(last_name, 'UTF8')) from patients",
+            "select id from patients where id = (select lo_import('/tmp/x')) ",
+    })
+    void storingProtectedDataInASettingOrALargeObjectIsCopyOut(String text) {
+        assertThat(outcome(decide(text))).isEqualTo("deny:phi-copy-out");
+    }
+
+    @Test
+    void theStoringCopyOutMessageNamesTheFunction() {
+        assertThat(decide("select set_config('attack.v', ssn, false) from patients where id = 1"))
+                .isInstanceOfSatisfying(Decision.Deny.class, deny -> assertThat(deny.reason()).startsWith(
+                        "copying data from the protected table patients into a new place (set_config())"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "select set_config('search_path', 'clinic', false)",
+            "select current_setting('attack.v')",
+            "select lo_from_bytea(0, convert_to('hello', 'UTF8'))",
+            "select convert_from(lo_get(424242), 'UTF8')",
+    })
+    void storingFunctionsWithoutAProtectedTableAreAllowed(String text) {
+        assertThat(outcome(decide(text))).isEqualTo("allow");
+    }
+
+    @Test
+    void storingFunctionsOnTablesWithoutProtectedColumnsAreAllowed() {
+        MaskingPolicy narrow = MaskingPolicy.builder()
+                .rule(ColumnRule.whole("*.patients.ssn", Redact.DEFAULT))
+                .guards(Guards.DENY).build();
+        Policy policy = GuardedPolicy.of("narrow", narrow, Policies.allowAll());
+        assertThat(outcome(policy.decide(session("dev"),
+                sql("select set_config('app.ward', label, false) from wards where id = 1")))).isEqualTo("allow");
+        assertThat(outcome(policy.decide(session("dev"),
+                sql("select set_config('app.v', ssn, false) from patients where id = 1"))))
+                .isEqualTo("deny:phi-copy-out");
+    }
+
     @Test
     void theCopyOutMessageNamesTheTableAndTheForm() {
         assertThat(decide("insert into t select ssn from patients")).isEqualTo(new Decision.Deny("phi-copy-out",
