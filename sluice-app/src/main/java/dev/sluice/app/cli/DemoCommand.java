@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 Guardrails: a DELETE without WHERE is refused, and the session carries on; a TRUNCATE waits
                 for a reviewer (the NOTICE names the request):
-                  PGPASSWORD='%s' \
+                  PGPASSWORD='%s' \\
                     psql "host=127.0.0.1 port=%d dbname=%s user=alice sslmode=disable" -c 'truncate visits'
                 Approve it from another terminal, as the demo reviewer:
                   ./sluice login --server http://127.0.0.1:%d --token-file %s
