@@ -279,6 +279,11 @@ final class StatementGuards {
         if (NO_PREDICATE_KINDS.contains(statement.kind())) {
             return null;
         }
+        Optional<SqlStatement> wrapped = WrappedQuery.of(statement);
+        if (wrapped.isPresent()) {
+            // DECLARE … CURSOR FOR q, PREPARE … AS q, COPY (q) TO: the query is what filters and sorts.
+            return inference(wrapped.get(), mode);
+        }
         Set<String> tables = new TreeSet<>(statement.tablesRead());
         tables.addAll(statement.tablesWritten());
         List<String> protectedTables = protectedAmong(tables);

@@ -83,6 +83,28 @@ class GuardedPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "declare c cursor for select id, ssn from patients",
+            "declare c no scroll cursor with hold for select id from patients where id = 5",
+            "prepare q as select ssn, first_name from patients",
+            "prepare q (int) as select ssn from patients where id = $1",
+            "copy (select id, ssn from patients) to stdout with (format csv)",
+    })
+    void aQueryInsideDeclarePrepareOrCopyIsJudgedByWhatItFiltersOn(String text) {
+        assertThat(outcome(decide(text))).isEqualTo("allow");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "declare c cursor for select id from patients where ssn like '1%'",
+            "prepare q as select id from patients order by dob",
+            "copy (select id from patients where zip = '94117') to stdout",
+    })
+    void aQueryInsideDeclarePrepareOrCopyThatFiltersOnAProtectedColumnIsDenied(String text) {
+        assertThat(outcome(decide(text))).isEqualTo("deny:phi-inference");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "select name from patients order by dob",
             "select count(*) from patients group by zip",
             "select distinct last_name from patients",
