@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** Everything one class logs during a test, from DEBUG up, kept off the console; restores the logger on close. */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
 
     private final Logger logger;
     private final Level previousLevel;
@@ -26,15 +26,15 @@ final class CapturedLogs implements AutoCloseable {
         logger.setAdditive(false);
     }
 
-    static CapturedLogs of(Class<?> source) {
+    public static CapturedLogs of(Class<?> source) {
         return new CapturedLogs(source);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return events().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 

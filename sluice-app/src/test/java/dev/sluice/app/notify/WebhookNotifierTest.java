@@ -1,5 +1,7 @@
 package dev.sluice.app.notify;
 
+import dev.sluice.app.Eventually;
+import dev.sluice.app.admin.CapturedLogs;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;

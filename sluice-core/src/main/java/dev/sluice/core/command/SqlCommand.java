@@ -26,6 +26,16 @@ public record SqlCommand(String text, List<SqlStatement> statements, List<String
         return statements.stream().map(SqlStatement::kind).toList();
     }
 
+    /** Whether any statement is of {@code kind}; allocation-free, for checks made on every command. */
+    public boolean hasKind(String kind) {
+        for (SqlStatement s : statements) {
+            if (s.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every table any statement reads or writes. */
     public Set<String> tables() {
         Set<String> all = new TreeSet<>();

@@ -193,6 +193,14 @@ public final class MaskingPolicy {
     }
 
     /** Whether someone in {@code groups} sees raw values. */
+    /**
+     * Whether anything a member of {@code groups} receives must be looked at: the policy protects columns or runs
+     * detectors, and the groups are not exempt. The one question a protocol module asks before it masks a session.
+     */
+    public boolean appliesTo(Collection<String> groups) {
+        return this != NONE && !exempts(groups) && (protectsAnything() || !detectors.isEmpty());
+    }
+
     public boolean exempts(Collection<String> groups) {
         for (String group : groups) {
             if (exemptGroups.contains(group)) {

@@ -50,8 +50,7 @@ public final class PgResultMasking implements Function<SessionContext, ClientBou
     @Override
     public ClientBoundFilter apply(SessionContext session) {
         MaskingPolicy policy = policies.apply(session.connection());
-        if (policy == null || policy == MaskingPolicy.NONE || policy.exempts(session.identity().groups())
-                || !policy.protectsAnything() && policy.detectors().isEmpty()) {
+        if (policy == null || !policy.appliesTo(session.identity().groups())) {
             return ClientBoundFilter.PASS_THROUGH;
         }
         TextScrubber net = nets.computeIfAbsent(policy, p -> ContentNet.of(p));

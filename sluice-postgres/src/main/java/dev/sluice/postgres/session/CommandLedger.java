@@ -4,10 +4,12 @@ import dev.sluice.core.command.SqlCommand;
 import dev.sluice.core.gateway.Gate;
 import dev.sluice.core.gateway.GatewayServices;
 import dev.sluice.core.policy.Decision;
+import dev.sluice.core.policy.MaskPlan;
 import dev.sluice.core.session.SessionContext;
 import dev.sluice.postgres.session.PgDecisions.Verdict;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,9 +49,8 @@ final class CommandLedger {
      * masking, a command the gateway cannot see into, so every column the wire cannot name counts as of unknown
      * source.
      */
-    dev.sluice.core.policy.MaskPlan unseenCommandPlan() {
-        return filter.plan(new SqlCommand("", java.util.List.of(), java.util.List.of()),
-                dev.sluice.core.policy.MaskPlan.NONE);
+    MaskPlan unseenCommandPlan() {
+        return filter.plan(new SqlCommand("", List.of(), List.of()), MaskPlan.NONE);
     }
 
     /** Withdraws a statement held for approval, if one is; called from other threads (cancel, session end). */
@@ -75,7 +76,7 @@ final class CommandLedger {
      */
     Judgement judge(SqlCommand command) throws IOException {
         commands.incrementAndGet();
-        if (command.kinds().contains("SET") || command.kinds().contains("RESET")) {
+        if (command.hasKind("SET") || command.hasKind("RESET")) {
             justification.observe(command.text());
         }
         Gate.Ruling ruling = services.gate().decide(session, command);
